@@ -1,0 +1,31 @@
+/** Departments, centres and work teams of the two demo cities, as their articles and websites name them. */
+export const demoDepartments: { parent: string; name: string; category: 'department' | 'centre' | 'team' }[] = [
+  // Xinzhou 忻州市
+  { parent: '1409', name: '忻州市发展和改革委员会', category: 'department' },
+  { parent: '1409', name: '忻州市乡村振兴局', category: 'department' },
+  { parent: '1409', name: '忻州市委市政府督查室', category: 'department' },
+  { parent: '1409', name: '忻州市财政局', category: 'department' },
+  { parent: '1409', name: '忻州市农业农村局', category: 'department' },
+  { parent: '1409', name: '忻州市住房和城乡建设局', category: 'department' },
+  { parent: '1409', name: '忻州市卫生健康委员会', category: 'department' },
+  { parent: '1409', name: '忻州市教育局', category: 'department' },
+  { parent: '1409', name: '忻州市文化和旅游局', category: 'department' },
+  { parent: '1409', name: '忻州市生态环境局', category: 'department' },
+  { parent: '1409', name: '忻州市统计局', category: 'department' },
+  { parent: '1409', name: '忻州市投资促进中心', category: 'centre' },
+  { parent: '1409', name: '忻州市项目推进中心', category: 'centre' },
+  { parent: '140929', name: '岢岚县乡村振兴局', category: 'department' },
+  { parent: '140929', name: '岢岚县易地扶贫搬迁工作专班', category: 'team' },
+  // Xinyang 信阳市
+  { parent: '4115', name: '信阳市发展和改革委员会', category: 'department' },
+  { parent: '4115', name: '信阳市委市政府督查局', category: 'department' },
+  { parent: '4115', name: '信阳市乡村振兴局', category: 'department' },
+  { parent: '4115', name: '信阳市财政局', category: 'department' },
+  { parent: '4115', name: '信阳市农业农村局', category: 'department' },
+  { parent: '4115', name: '信阳市生态环境局', category: 'department' },
+  { parent: '4115', name: '信阳市文化广电和旅游局', category: 'department' },
+  { parent: '4115', name: '信阳市统计局', category: 'department' },
+  { parent: '4115', name: '信阳市投资促进中心', category: 'centre' },
+  { parent: '4115', name: '信阳市项目推进中心', category: 'centre' },
+  { parent: '4115', name: '信阳市“十百千万”工程工作专班', category: 'team' },
+];

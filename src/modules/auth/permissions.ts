@@ -1,0 +1,26 @@
+/** Every permission a route or service can require. Deny by default: a role holds only what is listed. */
+export const permissions = [
+  'org.read',
+  'org.manage',
+  'users.read',
+  'users.manage',
+  'audit.read',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+export const roles = ['admin', 'leader', 'supervisor', 'staff', 'clerk', 'auditor'] as const;
+export type Role = (typeof roles)[number];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  admin: permissions,
+  leader: ['org.read'],
+  supervisor: ['org.read'],
+  staff: ['org.read'],
+  clerk: ['org.read'],
+  auditor: ['org.read', 'audit.read'],
+};
+
+/** Administrators act over the whole tree; every other role only inside its assigned subtrees. */
+export function hasGlobalScope(role: Role): boolean {
+  return role === 'admin';
+}

@@ -1,0 +1,48 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/database.ts';
+
+export function findUserByUsername(db: Executor, username: string) {
+  return db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export async function scopePathsOf(db: Executor, userId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('user_scope')
+    .innerJoin('org_unit', 'org_unit.id', 'user_scope.unit_id')
+    .select('org_unit.path')
+    .where('user_scope.user_id', '=', userId)
+    .execute();
+  return rows.map((r) => r.path);
+}
+
+export function findLiveSession(db: Executor, tokenHash: string, now: Date) {
+  return db
+    .selectFrom('user_session')
+    .innerJoin('app_user', 'app_user.id', 'user_session.user_id')
+    .select([
+      'user_session.token_hash',
+      'user_session.csrf_token',
+      'user_session.expires_at',
+      'app_user.id as user_id',
+      'app_user.username',
+      'app_user.display_name',
+      'app_user.role',
+      'app_user.locale',
+      'app_user.active',
+    ])
+    .where('user_session.token_hash', '=', tokenHash)
+    .where('user_session.expires_at', '>', now)
+    .executeTakeFirst();
+}
+
+export async function recordFailedLogin(db: Executor, userId: number, lockAfter: number, lockUntil: Date) {
+  return db
+    .updateTable('app_user')
+    .set({
+      failed_logins: sql`failed_logins + 1`,
+      locked_until: sql`case when failed_logins + 1 >= ${lockAfter} then ${lockUntil}::timestamptz else locked_until end`,
+    })
+    .where('id', '=', userId)
+    .returning(['failed_logins', 'locked_until'])
+    .executeTakeFirstOrThrow();
+}

@@ -1,0 +1,171 @@
+import { appendAudit } from '../../platform/audit.ts';
+import type { Tx } from '../../platform/database.ts';
+import { AppError } from '../../platform/errors.ts';
+import { authorize, pathInScope } from '../auth/access.ts';
+import type { ServiceContext } from '../auth/context.ts';
+import { assertStrongPassword, hashPassword } from '../auth/password.ts';
+import type { Role } from '../auth/permissions.ts';
+import { normalizeUnitCode } from '../org/codes.ts';
+import { presentUser } from './presenter.ts';
+import { listUsers, unitsByCodesForScope } from './queries.ts';
+
+export async function findUsers(ctx: ServiceContext, options: { q?: string }) {
+  authorize(ctx.access, 'users.read');
+  const rows = await listUsers(ctx.db, { text: options.q, scopePaths: ctx.access.scopePaths });
+  return rows.map(presentUser);
+}
+
+export async function getUser(ctx: ServiceContext, options: { id: number }) {
+  authorize(ctx.access, 'users.read');
+  const [row] = await listUsers(ctx.db, { id: options.id, scopePaths: ctx.access.scopePaths });
+  if (!row) throw new AppError('USER_NOT_FOUND', { username: String(options.id) });
+  return presentUser(row);
+}
+
+/** Resolves scope codes to units, each of which must exist, be active and lie within the caller's scope. */
+async function resolveScopes(tx: Tx, ctx: ServiceContext, codes: string[]) {
+  const normalized = [...new Set(codes.map(normalizeUnitCode))];
+  const units = await unitsByCodesForScope(tx, normalized);
+  for (const [index, code] of normalized.entries()) {
+    const unit = units.find((u) => u.code === code);
+    if (!unit) {
+      throw new AppError('ORG_UNIT_NOT_FOUND', { code }, [{ field: `scopes.${index}`, code: 'ORG_UNIT_NOT_FOUND', message: code }]);
+    }
+    if (!pathInScope(ctx.access, unit.path)) throw new AppError('OUT_OF_SCOPE', { code });
+  }
+  return units;
+}
+
+export async function createUser(
+  ctx: ServiceContext,
+  options: { username: string; displayName: string; password: string; role: Role; locale: 'zh-CN' | 'en'; scopes: string[] },
+) {
+  authorize(ctx.access, 'users.manage');
+  assertStrongPassword(options.password);
+  const passwordHash = await hashPassword(options.password);
+  const id = await ctx.db.transaction().execute(async (tx) => {
+    const taken = await tx.selectFrom('app_user').select('id').where('username', '=', options.username).executeTakeFirst();
+    if (taken) {
+      throw new AppError('USERNAME_TAKEN', { username: options.username }, [
+        { field: 'username', code: 'USERNAME_TAKEN', message: options.username },
+      ]);
+    }
+    const units = await resolveScopes(tx, ctx, options.scopes);
+    const created = await tx
+      .insertInto('app_user')
+      .values({
+        username: options.username,
+        display_name: options.displayName,
+        password_hash: passwordHash,
+        role: options.role,
+        locale: options.locale,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (units.length > 0) {
+      await tx.insertInto('user_scope').values(units.map((u) => ({ user_id: created.id, unit_id: u.id }))).execute();
+    }
+    await appendAudit(tx, ctx.actor, {
+      action: 'user.created',
+      entity: 'user',
+      entityId: created.id,
+      unitPath: units[0]?.path ?? null,
+      after: { username: options.username, displayName: options.displayName, role: options.role, scopes: units.map((u) => u.code) },
+    });
+    return created.id;
+  });
+  return getUser(ctx, { id });
+}
+
+export async function updateUser(
+  ctx: ServiceContext,
+  options: {
+    id: number;
+    version: number;
+    displayName?: string;
+    role?: Role;
+    locale?: 'zh-CN' | 'en';
+    active?: boolean;
+    scopes?: string[];
+  },
+) {
+  authorize(ctx.access, 'users.manage');
+  const before = await getUser(ctx, { id: options.id });
+  if (options.id === ctx.access.userId && ((options.role && options.role !== before.role) || options.active === false)) {
+    throw new AppError('CANNOT_CHANGE_OWN_ROLE');
+  }
+  await ctx.db.transaction().execute(async (tx) => {
+    const updated = await tx
+      .updateTable('app_user')
+      .set({
+        display_name: options.displayName ?? before.displayName,
+        role: options.role ?? before.role,
+        locale: options.locale ?? before.locale,
+        active: options.active ?? before.active,
+        version: (eb) => eb('version', '+', 1),
+      })
+      .where('id', '=', options.id)
+      .where('version', '=', options.version)
+      .returning('version')
+      .executeTakeFirst();
+    if (!updated) throw new AppError('VERSION_CONFLICT', { current: before.version });
+    let scopeCodes = before.scopes.map((s) => s.code);
+    if (options.scopes) {
+      const units = await resolveScopes(tx, ctx, options.scopes);
+      await tx.deleteFrom('user_scope').where('user_id', '=', options.id).execute();
+      if (units.length > 0) {
+        await tx.insertInto('user_scope').values(units.map((u) => ({ user_id: options.id, unit_id: u.id }))).execute();
+      }
+      scopeCodes = units.map((u) => u.code);
+    }
+    if (options.active === false || options.role || options.scopes) {
+      // Rights changed: existing sessions must not keep the old ones.
+      await tx.deleteFrom('user_session').where('user_id', '=', options.id).execute();
+    }
+    await appendAudit(tx, ctx.actor, {
+      action: 'user.updated',
+      entity: 'user',
+      entityId: options.id,
+      before: { displayName: before.displayName, role: before.role, locale: before.locale, active: before.active, scopes: before.scopes.map((s) => s.code), version: before.version },
+      after: {
+        displayName: options.displayName ?? before.displayName,
+        role: options.role ?? before.role,
+        locale: options.locale ?? before.locale,
+        active: options.active ?? before.active,
+        scopes: scopeCodes,
+        version: updated.version,
+      },
+    });
+  });
+  return getUser(ctx, { id: options.id });
+}
+
+/** Sets a new password, clears any lockout and ends the user's sessions. */
+export async function resetPassword(ctx: ServiceContext, options: { id: number; newPassword: string }) {
+  authorize(ctx.access, 'users.manage');
+  const user = await getUser(ctx, options);
+  assertStrongPassword(options.newPassword, 'newPassword');
+  const passwordHash = await hashPassword(options.newPassword);
+  await ctx.db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('app_user')
+      .set({
+        password_hash: passwordHash,
+        failed_logins: 0,
+        locked_until: null,
+        password_changed_at: ctx.clock.now(),
+        version: (eb) => eb('version', '+', 1),
+      })
+      .where('id', '=', user.id)
+      .execute();
+    await tx.deleteFrom('user_session').where('user_id', '=', user.id).execute();
+    await appendAudit(tx, ctx.actor, { action: 'user.password_reset', entity: 'user', entityId: user.id, after: { username: user.username } });
+  });
+}
+
+export async function findUserIdByUsername(ctx: ServiceContext, username: string): Promise<number> {
+  authorize(ctx.access, 'users.read');
+  const row = await ctx.db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst();
+  if (!row) throw new AppError('USER_NOT_FOUND', { username });
+  return row.id;
+}

@@ -1,0 +1,18 @@
+/** Time as the application sees it; injectable so tests and demos can move it. */
+export type Clock = { now(): Date };
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock that tests (and demo scripts) can set and advance. */
+export function manualClock(start: Date): Clock & { set(date: Date): void; advanceDays(days: number): void } {
+  let current = new Date(start);
+  return {
+    now: () => new Date(current),
+    set: (date) => {
+      current = new Date(date);
+    },
+    advanceDays: (days) => {
+      current = new Date(current.getTime() + days * 86_400_000);
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import type { ServiceContext } from '../../modules/auth/context.ts';
+import type { Permission } from '../../modules/auth/permissions.ts';
+import type { Locale } from '../errors.ts';
+
+/**
+ * What a route requires: a permission, any signed-in user, or nothing. Every /api route must declare one;
+ * the server refuses to start otherwise, and the authorization test reads these declarations.
+ */
+export type RouteGuard = Permission | 'authenticated' | 'public';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    guard?: RouteGuard;
+  }
+  interface FastifyRequest {
+    ctx: ServiceContext;
+    locale?: Locale;
+    sessionTokenHash?: string;
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: import('../database.ts').Db;
+    clock: import('../clock.ts').Clock;
+  }
+}

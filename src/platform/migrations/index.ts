@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely/migration';
+import * as foundation from './0001-foundation.ts';
+
+/** Migrations in the order they apply; a new one is appended here, never inserted before an applied one. */
+export const migrations: Record<string, Migration> = {
+  '0001-foundation': foundation,
+};

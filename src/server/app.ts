@@ -1,0 +1,140 @@
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { assertCan } from '../modules/auth/access.ts';
+import { authRoutes, SESSION_COOKIE } from '../modules/auth/routes.ts';
+import { resolveSession } from '../modules/auth/service.ts';
+import { auditRoutes } from '../modules/audit/routes.ts';
+import { healthRoutes } from '../modules/health/routes.ts';
+import { orgRoutes } from '../modules/org/routes.ts';
+import { usersRoutes } from '../modules/users/routes.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Db } from '../platform/database.ts';
+import { AppError, localeFromHeader } from '../platform/errors.ts';
+import { installErrorHandling, sendError } from '../platform/http/error-handler.ts';
+import type { RouteGuard } from '../platform/http/fastify-types.ts';
+
+export type AppDeps = {
+  db: Db;
+  clock: Clock;
+  secureCookies?: boolean;
+  logLevel?: string;
+  /** The built web app; served at / when present. */
+  webDir?: string;
+  version?: string;
+};
+
+export type App = FastifyInstance & { routeGuards: Map<string, RouteGuard> };
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger: { level: deps.logLevel ?? 'info' },
+    bodyLimit: 1_048_576,
+    genReqId: () => randomUUID(),
+    trustProxy: 'loopback',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  app.decorate('db', deps.db);
+  app.decorate('clock', deps.clock);
+  const routeGuards = new Map<string, RouteGuard>();
+  app.decorate('routeGuards', routeGuards);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    const guard = route.config?.guard;
+    if (!guard) throw new Error(`${String(route.method)} ${route.url} declares no guard`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeGuards.set(`${method} ${route.url}`, guard);
+    }
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Bihuan API',
+        description: 'The closed work loop: decide → command → promote → supervise → assess.',
+        version: deps.version ?? '0.0.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  // Authentication runs before the body is parsed, so an anonymous caller learns nothing from validation.
+  app.addHook('onRequest', async (request) => {
+    request.locale = localeFromHeader(request.headers['accept-language']);
+    const guard = request.routeOptions.config.guard;
+    if (!guard || guard === 'public') return;
+    await authenticate(request, guard, deps);
+  });
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes, { secureCookies: deps.secureCookies ?? false });
+  await app.register(orgRoutes);
+  await app.register(usersRoutes);
+  await app.register(auditRoutes);
+  app.get('/api/openapi.json', { config: { guard: 'public' }, schema: { hide: true } }, () => app.swagger());
+
+  serveWebApp(app, deps.webDir);
+  return app as unknown as App;
+}
+
+async function authenticate(request: FastifyRequest, guard: Exclude<RouteGuard, 'public'>, deps: AppDeps) {
+  const token = request.cookies[SESSION_COOKIE];
+  const session = token ? await resolveSession(deps.db, token, deps.clock.now()) : undefined;
+  if (!session) throw new AppError('UNAUTHENTICATED');
+  if (UNSAFE_METHODS.has(request.method) && !sameToken(request.headers['x-csrf-token'], session.csrfToken)) {
+    throw new AppError('CSRF_TOKEN_INVALID');
+  }
+  if (guard !== 'authenticated') assertCan(session.access, guard);
+  request.sessionTokenHash = session.tokenHash;
+  request.ctx = {
+    db: deps.db,
+    clock: deps.clock,
+    access: session.access,
+    locale: request.locale ?? 'zh-CN',
+    actor: { userId: session.access.userId, username: session.access.username, requestId: request.id, clientIp: request.ip },
+  };
+}
+
+function sameToken(given: string | string[] | undefined, expected: string): boolean {
+  if (typeof given !== 'string' || given.length !== expected.length) return false;
+  return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+}
+
+function serveWebApp(app: FastifyInstance, webDir: string | undefined) {
+  const hasWeb = webDir !== undefined && existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });
+  app.setNotFoundHandler((request, reply) => {
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendError(request, reply, new AppError('NOT_FOUND'));
+  });
+}
