@@ -4,7 +4,10 @@ import { importDivisions, type ImportProgress } from '../modules/org/import-divi
 import { createDepartment } from '../modules/org/service.ts';
 import { demoDepartments } from './departments.ts';
 
-export type SeedContext = ServiceContext & { connectionString: string; onProgress?: (label: string, p: ImportProgress) => void };
+export type SeedContext = ServiceContext & {
+  connectionString: string;
+  onProgress?: (label: string, p: ImportProgress) => void;
+};
 
 /** A named piece of demo data, applied once per database; modules append theirs to `demoSeeds`. */
 export type Seed = { name: string; apply: (ctx: SeedContext) => Promise<void> };
@@ -38,7 +41,11 @@ export const demoSeeds: Seed[] = [
 /** Applies every seed not yet recorded, in order; a seed that fails is retried on the next start. */
 export async function applySeeds(ctx: SeedContext, seeds: Seed[], log: (message: string) => void): Promise<void> {
   for (const seed of seeds) {
-    const done = await ctx.db.selectFrom('applied_seed').select('name').where('name', '=', seed.name).executeTakeFirst();
+    const done = await ctx.db
+      .selectFrom('applied_seed')
+      .select('name')
+      .where('name', '=', seed.name)
+      .executeTakeFirst();
     if (done) continue;
     const started = performance.now();
     await seed.apply(ctx);

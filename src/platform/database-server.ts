@@ -39,6 +39,8 @@ export async function openDatabaseServer(
   }
   const pgDir = path.join(config.dataDir, 'pg');
   await mkdir(config.dataDir, { recursive: true });
+  // As root, PostgreSQL runs as the 'postgres' user, which must be able to pass through the data directory.
+  if (process.getuid?.() === 0) await chmod(config.dataDir, 0o755);
   const credentials = await loadOrCreateCredentials(config.dataDir);
   const running = runningPostmasterPort(pgDir);
   if (running !== undefined) {

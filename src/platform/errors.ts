@@ -9,7 +9,11 @@ export const errorCatalog = {
   BODY_TOO_LARGE: [413, '请求正文过大', 'The request body is too large'],
   UNAUTHENTICATED: [401, '请先登录', 'Please sign in first'],
   INVALID_CREDENTIALS: [401, '用户名或密码错误', 'Wrong username or password'],
-  ACCOUNT_LOCKED: [423, '登录失败次数过多，账户已临时锁定，请于 {until} 后再试', 'Too many failed sign-ins; the account is locked until {until}'],
+  ACCOUNT_LOCKED: [
+    423,
+    '登录失败次数过多，账户已临时锁定，请于 {until} 后再试',
+    'Too many failed sign-ins; the account is locked until {until}',
+  ],
   ACCOUNT_DISABLED: [403, '账户已停用', 'This account is disabled'],
   CSRF_TOKEN_INVALID: [403, '请求缺少有效的 CSRF 令牌', 'The request lacks a valid CSRF token'],
   PERMISSION_DENIED: [403, '您没有“{permission}”权限', 'You lack the permission "{permission}"'],
@@ -18,20 +22,56 @@ export const errorCatalog = {
   NOT_FOUND: [404, '找不到请求的资源', 'The requested resource was not found'],
   ORG_UNIT_NOT_FOUND: [404, '找不到组织单元 {code}', 'Organisation unit {code} was not found'],
   USER_NOT_FOUND: [404, '找不到用户 {username}', 'User {username} was not found'],
-  VERSION_CONFLICT: [409, '该记录已被他人修改（当前版本 {current}），请刷新后重试', 'Someone else changed this record (now version {current}); reload and try again'],
+  VERSION_CONFLICT: [
+    409,
+    '该记录已被他人修改（当前版本 {current}），请刷新后重试',
+    'Someone else changed this record (now version {current}); reload and try again',
+  ],
   USERNAME_TAKEN: [409, '用户名 {username} 已存在', 'The username {username} is already taken'],
-  ORG_UNIT_ENDED: [409, '组织单元 {code} 已于 {date} 撤销或合并，不能再变更', 'Unit {code} ended on {date} and can no longer change'],
+  ORG_UNIT_ENDED: [
+    409,
+    '组织单元 {code} 已于 {date} 撤销或合并，不能再变更',
+    'Unit {code} ended on {date} and can no longer change',
+  ],
   ORG_MERGE_TARGET_ENDED: [422, '合并目标 {code} 已撤销或合并', 'The merge target {code} has itself ended'],
-  ORG_MERGE_CYCLE: [422, '不能把单元合并到自身或其下级单元', 'A unit cannot be merged into itself or one of its descendants'],
-  ORG_MERGE_KIND_MISMATCH: [422, '只能合并到同类同级的单元', 'A unit can only be merged into a unit of the same kind and level'],
-  ORG_EFFECTIVE_DATE_TOO_EARLY: [422, '生效日期不能早于该单元最近一次变更（{date}）', 'The effective date cannot precede the unit’s latest change ({date})'],
-  ORG_HAS_ACTIVE_CHILDREN: [422, '单元下仍有 {count} 个下级单元，请先合并或撤销它们', 'The unit still has {count} active sub-units; merge or abolish them first'],
+  ORG_MERGE_CYCLE: [
+    422,
+    '不能把单元合并到自身或其下级单元',
+    'A unit cannot be merged into itself or one of its descendants',
+  ],
+  ORG_MERGE_KIND_MISMATCH: [
+    422,
+    '只能合并到同类同级的单元',
+    'A unit can only be merged into a unit of the same kind and level',
+  ],
+  ORG_EFFECTIVE_DATE_TOO_EARLY: [
+    422,
+    '生效日期不能早于该单元最近一次变更（{date}）',
+    'The effective date cannot precede the unit’s latest change ({date})',
+  ],
+  ORG_HAS_ACTIVE_CHILDREN: [
+    422,
+    '单元下仍有 {count} 个下级单元，请先合并或撤销它们',
+    'The unit still has {count} active sub-units; merge or abolish them first',
+  ],
   ORG_PARENT_NOT_DIVISION: [422, '部门只能设在行政区划之下', 'A department must sit under an administrative division'],
-  ORG_EFFECTIVE_DATE_IN_FUTURE: [422, '生效日期不能晚于今天：变更在生效后登记', 'The effective date cannot be in the future: changes are recorded once in force'],
-  PASSWORD_TOO_WEAK: [422, '密码至少 8 个字符，且需同时包含字母和数字', 'A password needs at least 8 characters with both letters and digits'],
+  ORG_EFFECTIVE_DATE_IN_FUTURE: [
+    422,
+    '生效日期不能晚于今天：变更在生效后登记',
+    'The effective date cannot be in the future: changes are recorded once in force',
+  ],
+  PASSWORD_TOO_WEAK: [
+    422,
+    '密码至少 8 个字符，且需同时包含字母和数字',
+    'A password needs at least 8 characters with both letters and digits',
+  ],
   CURRENT_PASSWORD_WRONG: [422, '当前密码不正确', 'The current password is wrong'],
   CANNOT_CHANGE_OWN_ROLE: [422, '不能修改自己的角色或停用自己', 'You cannot change your own role or disable yourself'],
-  INTERNAL: [500, '服务器内部错误，请联系管理员（请求编号 {requestId}）', 'Internal server error; quote request id {requestId} to the administrator'],
+  INTERNAL: [
+    500,
+    '服务器内部错误，请联系管理员（请求编号 {requestId}）',
+    'Internal server error; quote request id {requestId} to the administrator',
+  ],
 } as const satisfies Record<string, readonly [number, string, string]>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -119,7 +119,12 @@ async function authenticate(request: FastifyRequest, guard: Exclude<RouteGuard, 
     clock: deps.clock,
     access: session.access,
     locale: request.locale ?? 'zh-CN',
-    actor: { userId: session.access.userId, username: session.access.username, requestId: request.id, clientIp: request.ip },
+    actor: {
+      userId: session.access.userId,
+      username: session.access.username,
+      requestId: request.id,
+      clientIp: request.ip,
+    },
   };
 }
 

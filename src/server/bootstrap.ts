@@ -26,7 +26,12 @@ export async function ensureInitialAdmin(db: Db, configured: string | undefined)
       .returning('id')
       .executeTakeFirst();
     if (created) {
-      await appendAudit(tx, systemActor(), { action: 'user.created', entity: 'user', entityId: created.id, after: { username: INITIAL_ADMIN, role: 'admin' } });
+      await appendAudit(tx, systemActor(), {
+        action: 'user.created',
+        entity: 'user',
+        entityId: created.id,
+        after: { username: INITIAL_ADMIN, role: 'admin' },
+      });
     }
   });
   return configured === undefined ? password : undefined;

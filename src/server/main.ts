@@ -11,7 +11,9 @@ import { openRuntime } from './runtime.ts';
 const started = performance.now();
 const config = loadConfig();
 const log = (message: string) => console.log(`[bihuan] ${message}`);
-const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
 const runtime = await openRuntime(config, log);
 const generatedPassword = await ensureInitialAdmin(runtime.db, config.adminPassword);
@@ -20,7 +22,11 @@ if (generatedPassword) {
   log('this password is shown only once; change it after signing in (or set BIHUAN_ADMIN_PASSWORD)');
 }
 if (config.loadDemo) {
-  await applySeeds({ ...systemContext(runtime.db, systemClock), connectionString: runtime.connectionString }, demoSeeds, log);
+  await applySeeds(
+    { ...systemContext(runtime.db, systemClock), connectionString: runtime.connectionString },
+    demoSeeds,
+    log,
+  );
 }
 
 const app = await buildApp({
@@ -32,7 +38,9 @@ const app = await buildApp({
   version,
 });
 await app.listen({ port: config.port, host: config.host });
-log(`ready on http://localhost:${config.port} in ${Math.round(performance.now() - started)} ms (API docs at /api/docs)`);
+log(
+  `ready on http://localhost:${config.port} in ${Math.round(performance.now() - started)} ms (API docs at /api/docs)`,
+);
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -24,7 +24,11 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/audit/verify',
     {
       config: { guard: 'audit.read' },
-      schema: { tags, summary: 'Re-check the whole hash chain', response: { 200: chainVerdict, ...errorResponses(401, 403) } },
+      schema: {
+        tags,
+        summary: 'Re-check the whole hash chain',
+        response: { 200: chainVerdict, ...errorResponses(401, 403) },
+      },
     },
     (request) => verifyAudit(request.ctx),
   );

@@ -37,7 +37,12 @@ export async function browseAudit(
   } else {
     authorize(ctx.access, 'audit.read');
   }
-  const rows = await searchAudit(ctx.db, { ...options, unitPath, beforeId: options.before, scopePaths: ctx.access.scopePaths });
+  const rows = await searchAudit(ctx.db, {
+    ...options,
+    unitPath,
+    beforeId: options.before,
+    scopePaths: ctx.access.scopePaths,
+  });
   return {
     items: rows.map(presentRecord),
     nextCursor: rows.length === options.limit ? (rows.at(-1)?.id ?? null) : null,

@@ -4,7 +4,12 @@ import { type AuditRow, auditBatch, chainHead } from './queries.ts';
 
 export type ChainVerdict =
   | { ok: true; checked: number }
-  | { ok: false; checked: number; badRecordId: string | null; reason: 'edited' | 'deleted_or_reordered' | 'tail_deleted' };
+  | {
+      ok: false;
+      checked: number;
+      badRecordId: string | null;
+      reason: 'edited' | 'deleted_or_reordered' | 'tail_deleted';
+    };
 
 const BATCH = 5_000;
 
@@ -19,7 +24,8 @@ export async function verifyAuditChain(db: Executor, onProgress?: (checked: numb
   for (;;) {
     const rows: AuditRow[] = await auditBatch(db, lastId, BATCH);
     for (const row of rows) {
-      if (row.prev_hash !== previous) return { ok: false, checked, badRecordId: row.id, reason: 'deleted_or_reordered' };
+      if (row.prev_hash !== previous)
+        return { ok: false, checked, badRecordId: row.id, reason: 'deleted_or_reordered' };
       const recomputed = auditHash(row.prev_hash, {
         at: row.at,
         actorId: row.actor_id,

@@ -1,11 +1,5 @@
 /** Every permission a route or service can require. Deny by default: a role holds only what is listed. */
-export const permissions = [
-  'org.read',
-  'org.manage',
-  'users.read',
-  'users.manage',
-  'audit.read',
-] as const;
+export const permissions = ['org.read', 'org.manage', 'users.read', 'users.manage', 'audit.read'] as const;
 export type Permission = (typeof permissions)[number];
 
 export const roles = ['admin', 'leader', 'supervisor', 'staff', 'clerk', 'auditor'] as const;

@@ -62,7 +62,11 @@ export const authRoutes: FastifyPluginAsyncZod<Options> = async (app, options) =
     '/api/auth/logout',
     {
       config: { guard: 'authenticated' },
-      schema: { tags: ['auth'], summary: 'Sign out and end the session', response: { 200: okResponse, ...errorResponses(401, 403) } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out and end the session',
+        response: { 200: okResponse, ...errorResponses(401, 403) },
+      },
     },
     async (request, reply) => {
       await logout(request.ctx, request.sessionTokenHash ?? '');
@@ -75,7 +79,11 @@ export const authRoutes: FastifyPluginAsyncZod<Options> = async (app, options) =
     '/api/auth/me',
     {
       config: { guard: 'authenticated' },
-      schema: { tags: ['auth'], summary: 'The signed-in user, permissions, scopes and CSRF token', response: { 200: sessionResponse, ...errorResponses(401) } },
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user, permissions, scopes and CSRF token',
+        response: { 200: sessionResponse, ...errorResponses(401) },
+      },
     },
     async (request) => {
       const session = await resolveSession(db, request.cookies[SESSION_COOKIE] ?? '', clock.now());

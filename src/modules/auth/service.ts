@@ -24,9 +24,11 @@ export async function login(deps: LoginDeps, credentials: { username: string; pa
   const now = clock.now();
   const user = await findUserByUsername(db, credentials.username);
   const audit = (action: string, userId: number | null, after: unknown) =>
-    db.transaction().execute((tx) =>
-      appendAudit(tx, { ...actor, userId, username: credentials.username }, { action, entity: 'session', after }),
-    );
+    db
+      .transaction()
+      .execute((tx) =>
+        appendAudit(tx, { ...actor, userId, username: credentials.username }, { action, entity: 'session', after }),
+      );
 
   if (!user) {
     await verifyPassword(await decoyPasswordHash(), credentials.password);
@@ -42,11 +44,15 @@ export async function login(deps: LoginDeps, credentials: { username: string; pa
     const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
     const result = await db.transaction().execute(async (tx) => {
       const updated = await recordFailedLogin(tx, user.id, LOCK_AFTER_FAILURES, lockUntil);
-      await appendAudit(tx, { ...actor, userId: user.id, username: user.username }, {
-        action: 'auth.login_failed',
-        entity: 'session',
-        after: { reason: 'wrong_password', failedLogins: updated.failed_logins },
-      });
+      await appendAudit(
+        tx,
+        { ...actor, userId: user.id, username: user.username },
+        {
+          action: 'auth.login_failed',
+          entity: 'session',
+          after: { reason: 'wrong_password', failedLogins: updated.failed_logins },
+        },
+      );
       return updated;
     });
     if (result.locked_until && result.locked_until > now) {
@@ -76,11 +82,15 @@ export async function login(deps: LoginDeps, credentials: { username: string; pa
         user_agent: deps.userAgent,
       })
       .execute();
-    await appendAudit(tx, { ...actor, userId: user.id, username: user.username }, {
-      action: 'auth.login',
-      entity: 'session',
-      after: { expiresAt },
-    });
+    await appendAudit(
+      tx,
+      { ...actor, userId: user.id, username: user.username },
+      {
+        action: 'auth.login',
+        entity: 'session',
+        after: { expiresAt },
+      },
+    );
   });
   return { token, csrfToken, expiresAt };
 }
@@ -119,7 +129,11 @@ export async function changeOwnPassword(
   options: { currentPassword: string; newPassword: string; keepSessionHash: string },
 ): Promise<void> {
   assertStrongPassword(options.newPassword, 'newPassword');
-  const user = await ctx.db.selectFrom('app_user').selectAll().where('id', '=', ctx.access.userId).executeTakeFirstOrThrow();
+  const user = await ctx.db
+    .selectFrom('app_user')
+    .selectAll()
+    .where('id', '=', ctx.access.userId)
+    .executeTakeFirstOrThrow();
   if (!(await verifyPassword(user.password_hash, options.currentPassword))) {
     throw new AppError('CURRENT_PASSWORD_WRONG', {}, [
       { field: 'currentPassword', code: 'CURRENT_PASSWORD_WRONG', message: 'wrong password' },
@@ -129,7 +143,11 @@ export async function changeOwnPassword(
   await ctx.db.transaction().execute(async (tx) => {
     await tx
       .updateTable('app_user')
-      .set({ password_hash: passwordHash, password_changed_at: ctx.clock.now(), version: (eb) => eb('version', '+', 1) })
+      .set({
+        password_hash: passwordHash,
+        password_changed_at: ctx.clock.now(),
+        version: (eb) => eb('version', '+', 1),
+      })
       .where('id', '=', user.id)
       .execute();
     // Other sessions may belong to whoever knew the old password.

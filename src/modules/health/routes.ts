@@ -12,7 +12,11 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/health',
     {
       config: { guard: 'public' },
-      schema: { tags: ['health'], summary: 'Liveness and database status', response: { 200: healthResponse, 503: healthResponse } },
+      schema: {
+        tags: ['health'],
+        summary: 'Liveness and database status',
+        response: { 200: healthResponse, 503: healthResponse },
+      },
     },
     async (request, reply) => {
       const started = performance.now();

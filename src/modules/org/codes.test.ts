@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { childPath, departmentCode, divisionLevel, normalizeUnitCode, pathCodes, shortDivisionCode, UNIT_CODE_PATTERN } from './codes.ts';
+import {
+  childPath,
+  departmentCode,
+  divisionLevel,
+  normalizeUnitCode,
+  pathCodes,
+  shortDivisionCode,
+  UNIT_CODE_PATTERN,
+} from './codes.ts';
 
 describe('division codes', () => {
   it.each([

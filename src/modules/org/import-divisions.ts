@@ -1,17 +1,32 @@
-import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { appendAudit } from '../../platform/audit.ts';
+import type { Database } from '../../platform/db-schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { authorize } from '../auth/access.ts';
 import type { ServiceContext } from '../auth/context.ts';
+import { childPath } from './codes.ts';
 import { type DivisionRecord, readDivisions } from './division-source.ts';
 
-export type ImportProgress = { phase: 'reading' | 'staging' | 'inserting' | 'done'; done: number; total: number };
+export type ImportProgress = { phase: 'reading' | 'planning' | 'copying' | 'done'; done: number; total: number };
 export type ImportResult = { prefix: string; read: number; inserted: number; existing: number };
+
+/** A new unit, fully resolved on the client: id reserved from the sequence, parent id and path known. */
+export type PlannedUnit = {
+  id: number;
+  code: string;
+  level: number;
+  name: string;
+  parentId: number | null;
+  path: string;
+};
+
+const COPY_COLUMNS = '(id, code, kind, level, name, parent_id, path)';
+// Rows are sent in chunks of this many bytes: one CopyData message per row would dominate the cost.
+const CHUNK_BYTES = 256 * 1024;
 
 /** Escapes a value for PostgreSQL's COPY text format. */
 function copyField(value: string | number | null): string {
@@ -19,29 +34,77 @@ function copyField(value: string | number | null): string {
   return String(value).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c] ?? c);
 }
 
-export function divisionCopyLines(records: DivisionRecord[]): Readable {
+export function copyLines(units: PlannedUnit[], onRows?: (rows: number) => void): Readable {
   return Readable.from(
     (function* () {
-      for (const r of records) yield `${copyField(r.code)}\t${copyField(r.name)}\t${r.level}\t${copyField(r.parentCode)}\n`;
+      let chunk = '';
+      let rows = 0;
+      for (const u of units) {
+        chunk += `${u.id}\t${copyField(u.code)}\tdivision\t${u.level}\t${copyField(u.name)}\t${copyField(u.parentId)}\t${copyField(u.path)}\n`;
+        rows += 1;
+        if (chunk.length >= CHUNK_BYTES) {
+          yield chunk;
+          onRows?.(rows);
+          chunk = '';
+        }
+      }
+      if (chunk) yield chunk;
+      onRows?.(rows);
     })(),
   );
 }
 
-export async function copyInto(connectionString: string, table: string, records: DivisionRecord[]): Promise<void> {
-  const client = new pg.Client({ connectionString });
-  await client.connect();
-  try {
-    const stream = client.query(copyFrom(`copy ${table} (code, name, level, parent_code) from stdin`));
-    await pipeline(divisionCopyLines(records), stream);
-  } finally {
-    await client.end();
-  }
+export function copyUnits(
+  client: pg.PoolClient | pg.Client,
+  table: string,
+  units: PlannedUnit[],
+  onRows?: (rows: number) => void,
+) {
+  return pipeline(copyLines(units, onRows), client.query(copyFrom(`copy ${table} ${COPY_COLUMNS} from stdin`)));
 }
 
 /**
- * Loads the national divisions under a prefix ('14', '1409', '' for all) into the org tree. Rows are
- * bulk-copied into a scratch table, then inserted level by level in one transaction, so the tree is either
- * complete or untouched. Idempotent: units already present (perhaps renamed or merged since) are left alone.
+ * Resolves each new record's parent (already in the tree, or earlier in this batch) and path. Records come
+ * parents first. A record whose full code equals its parent's (a prefecture-level city without counties,
+ * such as Dongguan 4419/441900) is the same unit and is skipped.
+ */
+export function planUnits(
+  records: DivisionRecord[],
+  existing: Map<string, { id: number; path: string }>,
+  reserveId: () => number,
+): PlannedUnit[] {
+  const known = new Map(existing);
+  const planned: PlannedUnit[] = [];
+  for (const record of records) {
+    if (known.has(record.code)) continue;
+    const parent = record.parentCode === null ? undefined : known.get(record.parentCode);
+    const unit: PlannedUnit = {
+      id: reserveId(),
+      code: record.code,
+      level: record.level,
+      name: record.name,
+      parentId: parent?.id ?? null,
+      path: childPath(parent?.path ?? '/', record.code),
+    };
+    known.set(record.code, unit);
+    planned.push(unit);
+  }
+  return planned;
+}
+
+/** Takes `count` consecutive ids from org_unit's sequence; the table lock keeps other writers out meanwhile. */
+async function reserveIds(tx: Transaction<Database>, count: number): Promise<number> {
+  if (count === 0) return 0;
+  const { rows } = await sql<{ first: number }>`
+    select setval(pg_get_serial_sequence('org_unit', 'id'), nextval(pg_get_serial_sequence('org_unit', 'id')) + ${count - 1})
+      - ${count - 1} as first`.execute(tx);
+  return Number(rows[0]?.first);
+}
+
+/**
+ * Loads the national divisions under a prefix ('14', '1409', '' for all) into the org tree, in one
+ * transaction: the tree is either complete or untouched. Idempotent: units already present (perhaps
+ * renamed or merged since) are left alone. New rows go in with COPY on the transaction's own connection.
  */
 export async function importDivisions(
   ctx: ServiceContext & { connectionString: string },
@@ -59,33 +122,43 @@ export async function importDivisions(
   if (records.length === 0) throw new AppError('ORG_UNIT_NOT_FOUND', { code: options.prefix });
   const total = records.length;
 
-  const staging = `division_staging_${randomBytes(4).toString('hex')}`;
-  await sql`create unlogged table ${sql.table(staging)} (code text, name text, level smallint, parent_code text)`.execute(ctx.db);
+  // A one-connection pool: the Kysely transaction and the raw COPY must share the connection.
+  const pool = new pg.Pool({ connectionString: ctx.connectionString, max: 1 });
+  let client: pg.PoolClient | undefined;
+  pool.on('acquire', (acquired) => {
+    client = acquired;
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
-    report({ phase: 'staging', done: 0, total });
-    await copyInto(ctx.connectionString, staging, records);
-    let inserted = 0;
-    await ctx.db.transaction().execute(async (tx) => {
-      for (const level of [1, 2, 3, 4, 5]) {
-        const result = await sql`
-          insert into org_unit (code, kind, level, name, parent_id, path)
-          select s.code, 'division', s.level, s.name, p.id, coalesce(p.path, '/') || s.code || '/'
-          from ${sql.table(staging)} s left join org_unit p on p.code = s.parent_code
-          where s.level = ${level}
-          on conflict (code) do nothing`.execute(tx);
-        inserted += Number(result.numAffectedRows ?? 0);
-        report({ phase: 'inserting', done: Math.min(inserted, total), total });
-      }
+    const inserted = await db.transaction().execute(async (tx) => {
+      // Writers wait (readers do not) while the import reserves a block of ids and copies the rows in.
+      await sql`lock table org_unit in share row exclusive mode`.execute(tx);
+      report({ phase: 'planning', done: 0, total });
+      const codes = [...new Set(records.map((r) => r.code))];
+      const existingRows = await tx
+        .selectFrom('org_unit')
+        .select(['id', 'code', 'path'])
+        .where('kind', '=', 'division')
+        .where(sql<boolean>`code = any(${codes}::text[])`)
+        .execute();
+      const existing = new Map(existingRows.map((r) => [r.code, r]));
+      const newCount = codes.filter((code) => !existing.has(code)).length;
+      const first = await reserveIds(tx, newCount);
+      let next = first;
+      const planned = planUnits(records, existing, () => next++);
+      if (!client) throw new Error('the import transaction has no connection');
+      await copyUnits(client, 'org_unit', planned, (rows) => report({ phase: 'copying', done: rows, total }));
       await appendAudit(tx, ctx.actor, {
         action: 'org.divisions_imported',
         entity: 'org_unit',
         entityId: options.prefix || 'all',
-        after: { prefix: options.prefix || 'all', read: total, inserted },
+        after: { prefix: options.prefix || 'all', read: total, inserted: planned.length },
       });
+      return planned.length;
     });
     report({ phase: 'done', done: total, total });
     return { prefix: options.prefix || 'all', read: total, inserted, existing: total - inserted };
   } finally {
-    await sql`drop table if exists ${sql.table(staging)}`.execute(ctx.db);
+    await db.destroy();
   }
 }

@@ -12,17 +12,32 @@ export function selectUnits(db: Executor, asOf?: string) {
   const day = asOf ?? null;
   return db
     .selectFrom('org_unit as u')
-    .select(['u.id', 'u.code', 'u.kind', 'u.level', 'u.category', 'u.path', 'u.established_on', 'u.ended_on', 'u.end_kind', 'u.version'])
+    .select([
+      'u.id',
+      'u.code',
+      'u.kind',
+      'u.level',
+      'u.category',
+      'u.path',
+      'u.established_on',
+      'u.ended_on',
+      'u.end_kind',
+      'u.version',
+    ])
     .select((eb: UnitRefs) => [
-    day === null ? eb.ref('u.name').as('name') : sql<string>`org_unit_name_at(u.id, ${day}::date)`.as('name'),
-    day === null
-      ? sql<string | null>`(select p.code from org_unit p where p.id = u.parent_id)`.as('parent_code')
-      : sql<string | null>`(select p.code from org_unit p where p.id = org_unit_parent_at(u.id, ${day}::date))`.as('parent_code'),
-    sql<string | null>`(select m.code from org_unit m where m.id = u.merged_into_id)`.as('merged_into_code'),
-    day === null
-      ? sql<number>`(select count(*)::int from org_unit c where c.parent_id = u.id and c.ended_on is null)`.as('child_count')
-      : sql<number>`(select count(*)::int from org_unit_children_at(u.id, ${day}::date))`.as('child_count'),
-  ]);
+      day === null ? eb.ref('u.name').as('name') : sql<string>`org_unit_name_at(u.id, ${day}::date)`.as('name'),
+      day === null
+        ? sql<string | null>`(select p.code from org_unit p where p.id = u.parent_id)`.as('parent_code')
+        : sql<string | null>`(select p.code from org_unit p where p.id = org_unit_parent_at(u.id, ${day}::date))`.as(
+            'parent_code',
+          ),
+      sql<string | null>`(select m.code from org_unit m where m.id = u.merged_into_id)`.as('merged_into_code'),
+      day === null
+        ? sql<number>`(select count(*)::int from org_unit c where c.parent_id = u.id and c.ended_on is null)`.as(
+            'child_count',
+          )
+        : sql<number>`(select count(*)::int from org_unit_children_at(u.id, ${day}::date))`.as('child_count'),
+    ]);
 }
 export type UnitRow = Awaited<ReturnType<ReturnType<typeof selectUnits>['executeTakeFirstOrThrow']>>;
 
@@ -77,7 +92,12 @@ export function latestChangeDate(db: Executor, unitId: number) {
 }
 
 export function activeChildren(db: Executor, parentId: number) {
-  return db.selectFrom('org_unit').selectAll().where('parent_id', '=', parentId).where('ended_on', 'is', null).execute();
+  return db
+    .selectFrom('org_unit')
+    .selectAll()
+    .where('parent_id', '=', parentId)
+    .where('ended_on', 'is', null)
+    .execute();
 }
 
 export function historyOf(db: Executor, unitId: number) {

@@ -47,7 +47,13 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/org-units/:code',
     {
       config: { guard: 'org.read' },
-      schema: { tags, summary: 'One unit, now or as of a date', params: unitCodeParam, querystring: asOfQuery, response: { 200: orgUnit, ...readErrors } },
+      schema: {
+        tags,
+        summary: 'One unit, now or as of a date',
+        params: unitCodeParam,
+        querystring: asOfQuery,
+        response: { 200: orgUnit, ...readErrors },
+      },
     },
     (request) => getUnit(request.ctx, { ...request.params, ...request.query }),
   );
@@ -56,7 +62,13 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/org-units/:code/children',
     {
       config: { guard: 'org.read' },
-      schema: { tags, summary: 'The sub-units, now or as of a date', params: unitCodeParam, querystring: childrenQuery, response: { 200: listOf(orgUnit), ...readErrors } },
+      schema: {
+        tags,
+        summary: 'The sub-units, now or as of a date',
+        params: unitCodeParam,
+        querystring: childrenQuery,
+        response: { 200: listOf(orgUnit), ...readErrors },
+      },
     },
     async (request) => ({
       items: await listChildren(request.ctx, {
@@ -71,7 +83,13 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/org-units/:code/ancestors',
     {
       config: { guard: 'org.read' },
-      schema: { tags, summary: 'The path from the top of your scope down to the unit', params: unitCodeParam, querystring: asOfQuery, response: { 200: listOf(orgUnit), ...readErrors } },
+      schema: {
+        tags,
+        summary: 'The path from the top of your scope down to the unit',
+        params: unitCodeParam,
+        querystring: asOfQuery,
+        response: { 200: listOf(orgUnit), ...readErrors },
+      },
     },
     async (request) => ({ items: await listAncestors(request.ctx, { ...request.params, ...request.query }) }),
   );
@@ -80,7 +98,12 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/org-units/:code/history',
     {
       config: { guard: 'org.read' },
-      schema: { tags, summary: 'Every dated change of the unit, newest first', params: unitCodeParam, response: { 200: listOf(orgUnitChange), ...readErrors } },
+      schema: {
+        tags,
+        summary: 'Every dated change of the unit, newest first',
+        params: unitCodeParam,
+        response: { 200: listOf(orgUnitChange), ...readErrors },
+      },
     },
     async (request) => ({ items: await getHistory(request.ctx, request.params) }),
   );
@@ -89,7 +112,13 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/org-units/:code/rename',
     {
       config: { guard: 'org.manage' },
-      schema: { tags, summary: 'Rename a unit from a date (irreversible, audited)', params: unitCodeParam, body: renameBody, response: { 200: orgUnit, ...writeErrors } },
+      schema: {
+        tags,
+        summary: 'Rename a unit from a date (irreversible, audited)',
+        params: unitCodeParam,
+        body: renameBody,
+        response: { 200: orgUnit, ...writeErrors },
+      },
     },
     (request) => renameUnit(request.ctx, { ...request.params, ...request.body }),
   );
@@ -113,7 +142,13 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/org-units/:code/abolish',
     {
       config: { guard: 'org.manage' },
-      schema: { tags, summary: 'Abolish a unit without active sub-units from a date', params: unitCodeParam, body: abolishBody, response: { 200: orgUnit, ...writeErrors } },
+      schema: {
+        tags,
+        summary: 'Abolish a unit without active sub-units from a date',
+        params: unitCodeParam,
+        body: abolishBody,
+        response: { 200: orgUnit, ...writeErrors },
+      },
     },
     (request) => abolishUnit(request.ctx, { ...request.params, ...request.body }),
   );

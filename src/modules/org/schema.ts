@@ -23,21 +23,23 @@ export const searchQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const orgUnit = z.object({
-  code: z.string().describe('12-digit GB/T 2260 code for divisions, <division>-NNN for departments'),
-  shortCode: z.string().describe('The short form people write: 1409 for Xinzhou'),
-  name: z.string(),
-  kind: z.enum(['division', 'department']),
-  level: z.number().int().min(1).max(5).nullable().describe('1 province … 5 village; null for departments'),
-  category: z.enum(['department', 'centre', 'team']).nullable(),
-  parentCode: z.string().nullable(),
-  childCount: z.number().int(),
-  establishedOn: z.string(),
-  endedOn: z.string().nullable(),
-  endKind: z.enum(['merged', 'abolished']).nullable(),
-  mergedIntoCode: z.string().nullable(),
-  version: z.number().int(),
-}).meta({ id: 'OrgUnit' });
+export const orgUnit = z
+  .object({
+    code: z.string().describe('12-digit GB/T 2260 code for divisions, <division>-NNN for departments'),
+    shortCode: z.string().describe('The short form people write: 1409 for Xinzhou'),
+    name: z.string(),
+    kind: z.enum(['division', 'department']),
+    level: z.number().int().min(1).max(5).nullable().describe('1 province … 5 village; null for departments'),
+    category: z.enum(['department', 'centre', 'team']).nullable(),
+    parentCode: z.string().nullable(),
+    childCount: z.number().int(),
+    establishedOn: z.string(),
+    endedOn: z.string().nullable(),
+    endKind: z.enum(['merged', 'abolished']).nullable(),
+    mergedIntoCode: z.string().nullable(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'OrgUnit' });
 export type OrgUnitDto = z.infer<typeof orgUnit>;
 
 export const orgUnitChange = z.object({

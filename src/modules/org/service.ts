@@ -32,7 +32,10 @@ export async function getUnit(ctx: ServiceContext, options: { code: string; asOf
   return presentUnit(await readableUnit(ctx, options.code, options.asOf));
 }
 
-export async function listChildren(ctx: ServiceContext, options: { code: string; asOf?: string; includeEnded: boolean }) {
+export async function listChildren(
+  ctx: ServiceContext,
+  options: { code: string; asOf?: string; includeEnded: boolean },
+) {
   const unit = await readableUnit(ctx, options.code, options.asOf);
   const rows = await childrenOf(ctx.db, unit.id, options);
   return rows.map(presentUnit);
@@ -49,7 +52,11 @@ export async function listAncestors(ctx: ServiceContext, options: { code: string
 export async function findUnits(ctx: ServiceContext, options: { q?: string; limit: number }) {
   authorize(ctx.access, 'org.read');
   if (options.q) {
-    const rows = await searchUnits(ctx.db, { text: options.q, scopePaths: ctx.access.scopePaths, limit: options.limit });
+    const rows = await searchUnits(ctx.db, {
+      text: options.q,
+      scopePaths: ctx.access.scopePaths,
+      limit: options.limit,
+    });
     return rows.map(presentUnit);
   }
   if (ctx.access.scopePaths.includes('/')) return (await rootUnits(ctx.db)).map(presentUnit);
@@ -81,7 +88,9 @@ async function lockChangeable(
 async function assertEffectiveDate(tx: Tx, ctx: ServiceContext, unit: OrgUnitRow, effectiveOn: string) {
   const today = ctx.clock.now().toISOString().slice(0, 10);
   if (effectiveOn > today) {
-    throw new AppError('ORG_EFFECTIVE_DATE_IN_FUTURE', {}, [{ field: 'effectiveOn', code: 'ORG_EFFECTIVE_DATE_IN_FUTURE', message: effectiveOn }]);
+    throw new AppError('ORG_EFFECTIVE_DATE_IN_FUTURE', {}, [
+      { field: 'effectiveOn', code: 'ORG_EFFECTIVE_DATE_IN_FUTURE', message: effectiveOn },
+    ]);
   }
   const latest = (await latestChangeDate(tx, unit.id)) ?? unit.established_on;
   if (effectiveOn < latest) {
@@ -130,7 +139,12 @@ export async function renameUnit(
       entityId: unit.code,
       unitPath: unit.path,
       before: { name: unit.name, version: unit.version },
-      after: { name: options.name, effectiveOn: options.effectiveOn, reason: options.reason, version: unit.version + 1 },
+      after: {
+        name: options.name,
+        effectiveOn: options.effectiveOn,
+        reason: options.reason,
+        version: unit.version + 1,
+      },
     });
     return unit.code;
   });
@@ -292,7 +306,12 @@ export async function createDepartment(
       entity: 'org_unit',
       entityId: newCode,
       unitPath: created.path,
-      after: { name: options.name, category: options.category, parent: parent.code, establishedOn: options.establishedOn },
+      after: {
+        name: options.name,
+        category: options.category,
+        parent: parent.code,
+        establishedOn: options.establishedOn,
+      },
     });
     return newCode;
   });

@@ -52,6 +52,7 @@ export function listUsers(db: Executor, options: { text?: string; scopePaths: re
 }
 export type UserListRow = Awaited<ReturnType<typeof listUsers>>[number];
 
-export function unitsByCodesForScope(db: Executor, codes: string[]) {
+export async function unitsByCodesForScope(db: Executor, codes: string[]) {
+  if (codes.length === 0) return [];
   return db.selectFrom('org_unit').select(['id', 'code', 'path', 'ended_on']).where('code', 'in', codes).execute();
 }

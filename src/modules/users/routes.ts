@@ -2,7 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, listOf } from '../../platform/http/responses.ts';
 import { okResponse } from '../auth/schema.ts';
 import { roles, rolePermissions } from '../auth/permissions.ts';
-import { createUserBody, resetPasswordBody, roleInfo, updateUserBody, user, userIdParam, userListQuery } from './schema.ts';
+import {
+  createUserBody,
+  resetPasswordBody,
+  roleInfo,
+  updateUserBody,
+  user,
+  userIdParam,
+  userListQuery,
+} from './schema.ts';
 import { createUser, findUsers, getUser, resetPassword, updateUser } from './service.ts';
 
 const tags = ['users'];
@@ -12,7 +20,12 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/users',
     {
       config: { guard: 'users.read' },
-      schema: { tags, summary: 'Accounts whose scopes lie within yours', querystring: userListQuery, response: { 200: listOf(user), ...errorResponses(400, 401, 403) } },
+      schema: {
+        tags,
+        summary: 'Accounts whose scopes lie within yours',
+        querystring: userListQuery,
+        response: { 200: listOf(user), ...errorResponses(400, 401, 403) },
+      },
     },
     async (request) => ({ items: await findUsers(request.ctx, request.query) }),
   );
@@ -21,7 +34,12 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/users/:id',
     {
       config: { guard: 'users.read' },
-      schema: { tags, summary: 'One account', params: userIdParam, response: { 200: user, ...errorResponses(400, 401, 403, 404) } },
+      schema: {
+        tags,
+        summary: 'One account',
+        params: userIdParam,
+        response: { 200: user, ...errorResponses(400, 401, 403, 404) },
+      },
     },
     (request) => getUser(request.ctx, request.params),
   );
@@ -30,7 +48,12 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/users',
     {
       config: { guard: 'users.manage' },
-      schema: { tags, summary: 'Create an account with a role and data scopes', body: createUserBody, response: { 201: user, ...errorResponses(400, 401, 403, 404, 409, 422) } },
+      schema: {
+        tags,
+        summary: 'Create an account with a role and data scopes',
+        body: createUserBody,
+        response: { 201: user, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
     },
     async (request, reply) => reply.status(201).send(await createUser(request.ctx, request.body)),
   );
@@ -54,7 +77,13 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/users/:id/reset-password',
     {
       config: { guard: 'users.manage' },
-      schema: { tags, summary: 'Set a new password and lift a lockout', params: userIdParam, body: resetPasswordBody, response: { 200: okResponse, ...errorResponses(400, 401, 403, 404, 422) } },
+      schema: {
+        tags,
+        summary: 'Set a new password and lift a lockout',
+        params: userIdParam,
+        body: resetPasswordBody,
+        response: { 200: okResponse, ...errorResponses(400, 401, 403, 404, 422) },
+      },
     },
     async (request) => {
       await resetPassword(request.ctx, { ...request.params, ...request.body });
@@ -66,7 +95,11 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/roles',
     {
       config: { guard: 'users.read' },
-      schema: { tags, summary: 'The roles and the permissions each grants', response: { 200: listOf(roleInfo), ...errorResponses(401, 403) } },
+      schema: {
+        tags,
+        summary: 'The roles and the permissions each grants',
+        response: { 200: listOf(roleInfo), ...errorResponses(401, 403) },
+      },
     },
     async () => ({ items: roles.map((role) => ({ role, permissions: [...rolePermissions[role]] })) }),
   );

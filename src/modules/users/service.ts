@@ -29,7 +29,9 @@ async function resolveScopes(tx: Tx, ctx: ServiceContext, codes: string[]) {
   for (const [index, code] of normalized.entries()) {
     const unit = units.find((u) => u.code === code);
     if (!unit) {
-      throw new AppError('ORG_UNIT_NOT_FOUND', { code }, [{ field: `scopes.${index}`, code: 'ORG_UNIT_NOT_FOUND', message: code }]);
+      throw new AppError('ORG_UNIT_NOT_FOUND', { code }, [
+        { field: `scopes.${index}`, code: 'ORG_UNIT_NOT_FOUND', message: code },
+      ]);
     }
     if (!pathInScope(ctx.access, unit.path)) throw new AppError('OUT_OF_SCOPE', { code });
   }
@@ -38,13 +40,24 @@ async function resolveScopes(tx: Tx, ctx: ServiceContext, codes: string[]) {
 
 export async function createUser(
   ctx: ServiceContext,
-  options: { username: string; displayName: string; password: string; role: Role; locale: 'zh-CN' | 'en'; scopes: string[] },
+  options: {
+    username: string;
+    displayName: string;
+    password: string;
+    role: Role;
+    locale: 'zh-CN' | 'en';
+    scopes: string[];
+  },
 ) {
   authorize(ctx.access, 'users.manage');
   assertStrongPassword(options.password);
   const passwordHash = await hashPassword(options.password);
   const id = await ctx.db.transaction().execute(async (tx) => {
-    const taken = await tx.selectFrom('app_user').select('id').where('username', '=', options.username).executeTakeFirst();
+    const taken = await tx
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', options.username)
+      .executeTakeFirst();
     if (taken) {
       throw new AppError('USERNAME_TAKEN', { username: options.username }, [
         { field: 'username', code: 'USERNAME_TAKEN', message: options.username },
@@ -63,14 +76,22 @@ export async function createUser(
       .returning('id')
       .executeTakeFirstOrThrow();
     if (units.length > 0) {
-      await tx.insertInto('user_scope').values(units.map((u) => ({ user_id: created.id, unit_id: u.id }))).execute();
+      await tx
+        .insertInto('user_scope')
+        .values(units.map((u) => ({ user_id: created.id, unit_id: u.id })))
+        .execute();
     }
     await appendAudit(tx, ctx.actor, {
       action: 'user.created',
       entity: 'user',
       entityId: created.id,
       unitPath: units[0]?.path ?? null,
-      after: { username: options.username, displayName: options.displayName, role: options.role, scopes: units.map((u) => u.code) },
+      after: {
+        username: options.username,
+        displayName: options.displayName,
+        role: options.role,
+        scopes: units.map((u) => u.code),
+      },
     });
     return created.id;
   });
@@ -91,7 +112,10 @@ export async function updateUser(
 ) {
   authorize(ctx.access, 'users.manage');
   const before = await getUser(ctx, { id: options.id });
-  if (options.id === ctx.access.userId && ((options.role && options.role !== before.role) || options.active === false)) {
+  if (
+    options.id === ctx.access.userId &&
+    ((options.role && options.role !== before.role) || options.active === false)
+  ) {
     throw new AppError('CANNOT_CHANGE_OWN_ROLE');
   }
   await ctx.db.transaction().execute(async (tx) => {
@@ -114,7 +138,10 @@ export async function updateUser(
       const units = await resolveScopes(tx, ctx, options.scopes);
       await tx.deleteFrom('user_scope').where('user_id', '=', options.id).execute();
       if (units.length > 0) {
-        await tx.insertInto('user_scope').values(units.map((u) => ({ user_id: options.id, unit_id: u.id }))).execute();
+        await tx
+          .insertInto('user_scope')
+          .values(units.map((u) => ({ user_id: options.id, unit_id: u.id })))
+          .execute();
       }
       scopeCodes = units.map((u) => u.code);
     }
@@ -126,7 +153,14 @@ export async function updateUser(
       action: 'user.updated',
       entity: 'user',
       entityId: options.id,
-      before: { displayName: before.displayName, role: before.role, locale: before.locale, active: before.active, scopes: before.scopes.map((s) => s.code), version: before.version },
+      before: {
+        displayName: before.displayName,
+        role: before.role,
+        locale: before.locale,
+        active: before.active,
+        scopes: before.scopes.map((s) => s.code),
+        version: before.version,
+      },
       after: {
         displayName: options.displayName ?? before.displayName,
         role: options.role ?? before.role,
@@ -159,7 +193,12 @@ export async function resetPassword(ctx: ServiceContext, options: { id: number; 
       .where('id', '=', user.id)
       .execute();
     await tx.deleteFrom('user_session').where('user_id', '=', user.id).execute();
-    await appendAudit(tx, ctx.actor, { action: 'user.password_reset', entity: 'user', entityId: user.id, after: { username: user.username } });
+    await appendAudit(tx, ctx.actor, {
+      action: 'user.password_reset',
+      entity: 'user',
+      entityId: user.id,
+      after: { username: user.username },
+    });
   });
 }
 

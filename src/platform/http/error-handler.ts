@@ -42,7 +42,11 @@ function toAppError(error: FastifyError | Error, locale: Locale): AppError | und
     const details: FieldIssue[] = error.validation.map((v) => {
       const where = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
       const field = [error.validationContext, where].filter(Boolean).join('.');
-      return { field, code: v.keyword, message: localizedIssue(locale, { ...v.params, code: v.keyword, message: v.message }) };
+      return {
+        field,
+        code: v.keyword,
+        message: localizedIssue(locale, { ...v.params, code: v.keyword, message: v.message }),
+      };
     });
     const summary = details.map((d) => `${d.field}: ${d.message}`).join('; ');
     return new AppError('VALIDATION_FAILED', { summary }, details);
@@ -68,7 +72,8 @@ export function installErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error, requestLocale(request));
     if (appError) return sendError(request, reply, appError);
-    if (isResponseSerializationError(error)) request.log.error({ err: error, issues: error.cause }, 'response failed its schema');
+    if (isResponseSerializationError(error))
+      request.log.error({ err: error, issues: error.cause }, 'response failed its schema');
     else request.log.error({ err: error }, 'unhandled error');
     return sendError(request, reply, new AppError('INTERNAL'));
   });

@@ -1,5 +1,7 @@
 import type { ServiceContext } from '../../modules/auth/context.ts';
 import type { Permission } from '../../modules/auth/permissions.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../database.ts';
 import type { Locale } from '../errors.ts';
 
 /**
@@ -21,7 +23,7 @@ declare module 'fastify' {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    db: import('../database.ts').Db;
-    clock: import('../clock.ts').Clock;
+    db: Db;
+    clock: Clock;
   }
 }

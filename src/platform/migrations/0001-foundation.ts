@@ -26,7 +26,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`create index org_unit_active_children on org_unit (parent_id) where ended_on is null`.execute(db);
   await sql`create index org_unit_path on org_unit (path text_pattern_ops)`.execute(db);
-  await sql`create index org_unit_name_trgm on org_unit using gin (name gin_trgm_ops)`.execute(db);
+  // A large pending list keeps bulk division imports cheap; autovacuum folds it into the index afterwards.
+  await sql`
+    create index org_unit_name_trgm on org_unit using gin (name gin_trgm_ops)
+    with (fastupdate = on, gin_pending_list_limit = 131072)`.execute(db);
 
   await sql`
     create table org_unit_change (
@@ -44,7 +47,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       recorded_at timestamptz not null default now()
     )`.execute(db);
   await sql`create index org_unit_change_unit on org_unit_change (unit_id, effective_on)`.execute(db);
-  await sql`create index org_unit_change_old_parent on org_unit_change (old_parent_id) where old_parent_id is not null`.execute(db);
+  await sql`create index org_unit_change_old_parent on org_unit_change (old_parent_id) where old_parent_id is not null`.execute(
+    db,
+  );
 
   // A unit's name and parent on a given day: the value before the first later change, else the current one.
   await sql`
@@ -109,7 +114,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index user_session_user on user_session (user_id)`.execute(db);
 
   // Demo and reference data applied once per database, by name, so every module can add its own.
-  await sql`create table applied_seed (name text primary key, applied_at timestamptz not null default now())`.execute(db);
+  await sql`create table applied_seed (name text primary key, applied_at timestamptz not null default now())`.execute(
+    db,
+  );
 
   // Append-only, hash-chained audit trail. The head row lets verification notice a deleted last record.
   await sql`
@@ -154,6 +161,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`drop table if exists applied_seed, audit_chain_head, audit_log, user_session, user_scope, app_user, org_unit_change, org_unit cascade`.execute(db);
-  await sql`drop function if exists audit_log_append_only, org_unit_children_at, org_unit_name_at, org_unit_parent_at`.execute(db);
+  await sql`drop table if exists applied_seed, audit_chain_head, audit_log, user_session, user_scope, app_user, org_unit_change, org_unit cascade`.execute(
+    db,
+  );
+  await sql`drop function if exists audit_log_append_only, org_unit_children_at, org_unit_name_at, org_unit_parent_at`.execute(
+    db,
+  );
 }

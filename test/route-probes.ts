@@ -1,0 +1,88 @@
+import { expect } from 'vitest';
+import type { ApiResponse } from './support/app.ts';
+
+/**
+ * How each route is tried by a user scoped to Kelan County (140929) against something outside Kelan.
+ * Every route in the OpenAPI document needs an entry here: the authorization test fails on a route without
+ * one, so a new module cannot ship a route nobody tried to break into.
+ */
+export type Probe = {
+  /** Which Kelan-scoped account tries: a data clerk, or an auditor (who may read the audit trail). */
+  as: 'clerk' | 'auditor';
+  /** The concrete request: path parameters and query filled in with out-of-scope values. */
+  path: string;
+  body?: unknown;
+  /** 403 for a refusal; or a check that the answer leaks nothing from outside the scope. */
+  expect: 403 | ((response: ApiResponse) => void);
+};
+
+const XINFU = '140902'; // 忻府区, a sibling county of Kelan
+const dated = { effectiveOn: '2020-01-01', reason: '越权测试', version: 1 };
+
+const noneOutsideKelan = (response: ApiResponse) => {
+  expect(response.status).toBe(200);
+  for (const item of response.body.items) expect(item.code).toMatch(/^140929/);
+};
+
+export const routeProbes: Record<string, Probe | 'public' | 'self'> = {
+  'GET /api/health': 'public',
+  'POST /api/auth/login': 'public',
+  // Routes about the caller's own session act on nothing but the caller.
+  'POST /api/auth/logout': 'self',
+  'GET /api/auth/me': 'self',
+  'POST /api/auth/password': 'self',
+
+  'GET /api/org-units': {
+    as: 'clerk',
+    path: `/api/org-units?q=${encodeURIComponent('忻府')}`,
+    expect: noneOutsideKelan,
+  },
+  'GET /api/org-units/{code}': { as: 'clerk', path: `/api/org-units/${XINFU}`, expect: 403 },
+  'GET /api/org-units/{code}/children': { as: 'clerk', path: `/api/org-units/${XINFU}/children`, expect: 403 },
+  'GET /api/org-units/{code}/ancestors': { as: 'clerk', path: `/api/org-units/${XINFU}/ancestors`, expect: 403 },
+  'GET /api/org-units/{code}/history': { as: 'clerk', path: `/api/org-units/${XINFU}/history`, expect: 403 },
+  'POST /api/org-units/{code}/rename': {
+    as: 'clerk',
+    path: `/api/org-units/${XINFU}/rename`,
+    body: { name: 'X', ...dated },
+    expect: 403,
+  },
+  'POST /api/org-units/{code}/merge': {
+    as: 'clerk',
+    path: `/api/org-units/${XINFU}/merge`,
+    body: { intoCode: '140929', ...dated },
+    expect: 403,
+  },
+  'POST /api/org-units/{code}/abolish': {
+    as: 'clerk',
+    path: `/api/org-units/${XINFU}/abolish`,
+    body: dated,
+    expect: 403,
+  },
+  'POST /api/org-units/{code}/departments': {
+    as: 'clerk',
+    path: `/api/org-units/${XINFU}/departments`,
+    body: { name: 'X', category: 'team', establishedOn: '2020-01-01', reason: '越权测试' },
+    expect: 403,
+  },
+
+  'GET /api/users': { as: 'clerk', path: '/api/users', expect: 403 },
+  'GET /api/users/{id}': { as: 'clerk', path: '/api/users/1', expect: 403 },
+  'POST /api/users': {
+    as: 'clerk',
+    path: '/api/users',
+    body: { username: 'intruder', displayName: 'X', password: 'Passw0rd123', role: 'admin', scopes: [] },
+    expect: 403,
+  },
+  'PATCH /api/users/{id}': { as: 'clerk', path: '/api/users/1', body: { role: 'clerk', version: 1 }, expect: 403 },
+  'POST /api/users/{id}/reset-password': {
+    as: 'clerk',
+    path: '/api/users/1/reset-password',
+    body: { newPassword: 'Passw0rd123' },
+    expect: 403,
+  },
+  'GET /api/roles': { as: 'clerk', path: '/api/roles', expect: 403 },
+
+  'GET /api/audit': { as: 'auditor', path: `/api/audit?unit=${XINFU}`, expect: 403 },
+  'GET /api/audit/verify': { as: 'clerk', path: '/api/audit/verify', expect: 403 },
+};
