@@ -5,6 +5,7 @@
  */
 const benches: Record<string, () => Promise<unknown>> = {
   divisions: () => import('./divisions.ts'),
+  startup: () => import('./startup.ts'),
 };
 
 const name = process.argv[2];

@@ -12,7 +12,7 @@ export type BenchDatabase = {
   close: () => Promise<void>;
 };
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
@@ -65,4 +65,8 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ result: T; sec
   const started = performance.now();
   const result = await work();
   return { result, seconds: (performance.now() - started) / 1000 };
+}
+
+export function round(value: number): number {
+  return Math.round(value * 100) / 100;
 }
