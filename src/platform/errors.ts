@@ -4,6 +4,11 @@
  */
 export const errorCatalog = {
   VALIDATION_FAILED: [400, '输入有误：{summary}', 'Invalid input: {summary}'],
+  MALFORMED_REQUEST: [
+    400,
+    '请求格式错误（网址须经过百分号编码）',
+    'Malformed request (the URL must be percent-encoded)',
+  ],
   MALFORMED_JSON: [400, '请求正文不是有效的 JSON', 'The request body is not valid JSON'],
   UNSUPPORTED_MEDIA_TYPE: [415, '不支持的内容类型', 'Unsupported content type'],
   BODY_TOO_LARGE: [413, '请求正文过大', 'The request body is too large'],

@@ -23,7 +23,7 @@ import { orgRoutes } from '../modules/org/routes.ts';
 import { usersRoutes } from '../modules/users/routes.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/database.ts';
-import { AppError, localeFromHeader } from '../platform/errors.ts';
+import { AppError, errorMessage, localeFromHeader } from '../platform/errors.ts';
 import { installErrorHandling, sendError } from '../platform/http/error-handler.ts';
 import type { RouteGuard } from '../platform/http/fastify-types.ts';
 
@@ -47,6 +47,19 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     bodyLimit: 1_048_576,
     genReqId: () => randomUUID(),
     trustProxy: 'loopback',
+    // Requests Node's parser rejects (raw non-ASCII in a URL, say) still get the one error shape.
+    clientErrorHandler: (error, socket) => {
+      if (!socket.writable) return;
+      const body = JSON.stringify({
+        code: 'MALFORMED_REQUEST',
+        message: errorMessage('MALFORMED_REQUEST', 'zh-CN'),
+        details: [],
+        requestId: '',
+      });
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -11,7 +11,7 @@ export function scopeUnitsOf(db: Executor, userId: number) {
     .execute();
 }
 
-/** Users with their scopes; a scoped viewer sees only users whose every scope lies inside its own. */
+/** Users with their scopes; a scoped viewer sees only scoped users whose every scope lies inside its own. */
 export function listUsers(db: Executor, options: { text?: string; scopePaths: readonly string[]; id?: number }) {
   let query = db
     .selectFrom('app_user as a')
@@ -36,16 +36,19 @@ export function listUsers(db: Executor, options: { text?: string; scopePaths: re
     query = query.where((eb) => eb.or([eb('a.username', 'ilike', like), eb('a.display_name', 'ilike', like)]));
   }
   if (!options.scopePaths.includes('/')) {
-    query = query.where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('user_scope as s')
-            .innerJoin('org_unit as o', 'o.id', 's.unit_id')
-            .select('s.unit_id')
-            .whereRef('s.user_id', '=', 'a.id')
-            .where(sql<boolean>`not (o.path like any(${sql.val(options.scopePaths.map((p) => `${p}%`))}))`),
+    query = query.where(({ and, not, exists, selectFrom }) =>
+      and([
+        exists(selectFrom('user_scope as s').select('s.unit_id').whereRef('s.user_id', '=', 'a.id')),
+        not(
+          exists(
+            selectFrom('user_scope as s')
+              .innerJoin('org_unit as o', 'o.id', 's.unit_id')
+              .select('s.unit_id')
+              .whereRef('s.user_id', '=', 'a.id')
+              .where(sql<boolean>`not (o.path like any(${sql.val(options.scopePaths.map((p) => `${p}%`))}))`),
+          ),
         ),
-      ),
+      ]),
     );
   }
   return query.execute();
