@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { AuditRecordFields } from '../../platform/audit.ts';
 import type { Executor } from '../../platform/database.ts';
 
 export type AuditFilter = {
@@ -39,4 +40,21 @@ export function auditBatch(db: Executor, afterId: string | null, size: number) {
 
 export function chainHead(db: Executor) {
   return db.selectFrom('audit_chain_head').select(['last_id', 'last_hash']).executeTakeFirstOrThrow();
+}
+
+/** The hashed fields of a stored record, exactly as they were when it was appended. */
+export function recordFields(row: AuditRow): AuditRecordFields {
+  return {
+    at: row.at,
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    unitPath: row.unit_path,
+    before: row.before,
+    after: row.after,
+    requestId: row.request_id,
+    clientIp: row.client_ip,
+  };
 }

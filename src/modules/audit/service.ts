@@ -3,25 +3,11 @@ import { authorize } from '../auth/access.ts';
 import type { ServiceContext } from '../auth/context.ts';
 import { normalizeUnitCode } from '../org/codes.ts';
 import { findUnit } from '../org/queries.ts';
-import { type AuditFilter, type AuditRow, searchAudit } from './queries.ts';
+import { type AuditFilter, type AuditRow, recordFields, searchAudit } from './queries.ts';
 import { verifyAuditChain } from './verify-chain.ts';
 
 function presentRecord(row: AuditRow) {
-  return {
-    id: row.id,
-    at: row.at.toISOString(),
-    actorId: row.actor_id,
-    actorName: row.actor_name,
-    action: row.action,
-    entity: row.entity,
-    entityId: row.entity_id,
-    unitPath: row.unit_path,
-    before: row.before,
-    after: row.after,
-    requestId: row.request_id,
-    clientIp: row.client_ip,
-    hash: row.hash,
-  };
+  return { id: row.id, ...recordFields(row), at: row.at.toISOString(), hash: row.hash };
 }
 
 export async function browseAudit(

@@ -1,6 +1,6 @@
 import { auditHash, GENESIS_HASH } from '../../platform/audit.ts';
 import type { Executor } from '../../platform/database.ts';
-import { type AuditRow, auditBatch, chainHead } from './queries.ts';
+import { type AuditRow, auditBatch, chainHead, recordFields } from './queries.ts';
 
 export type ChainVerdict =
   | { ok: true; checked: number }
@@ -26,19 +26,7 @@ export async function verifyAuditChain(db: Executor, onProgress?: (checked: numb
     for (const row of rows) {
       if (row.prev_hash !== previous)
         return { ok: false, checked, badRecordId: row.id, reason: 'deleted_or_reordered' };
-      const recomputed = auditHash(row.prev_hash, {
-        at: row.at,
-        actorId: row.actor_id,
-        actorName: row.actor_name,
-        action: row.action,
-        entity: row.entity,
-        entityId: row.entity_id,
-        unitPath: row.unit_path,
-        before: row.before,
-        after: row.after,
-        requestId: row.request_id,
-        clientIp: row.client_ip,
-      });
+      const recomputed = auditHash(row.prev_hash, recordFields(row));
       if (recomputed !== row.hash) return { ok: false, checked, badRecordId: row.id, reason: 'edited' };
       previous = row.hash;
       lastId = row.id;
