@@ -22,7 +22,9 @@ try {
   const rows = planUnits(await readDivisions(''), new Map(), () => ++id);
   await sql`create table org_unit_twin (like org_unit including all)`.execute(bench.db);
   await sql`alter table org_unit_twin add foreign key (parent_id) references org_unit_twin (id)`.execute(bench.db);
-  await sql`create table bare_copy (id int, code text, kind text, level smallint, name text, parent_id int, path text)`.execute(bench.db);
+  await sql`create table bare_copy (id int, code text, kind text, level smallint, name text, parent_id int, path text)`.execute(
+    bench.db,
+  );
   const client = new pg.Client({ connectionString: bench.connectionString });
   await client.connect();
   const twin = await timed(() => copyUnits(client, 'org_unit_twin', rows));
@@ -34,10 +36,27 @@ try {
   const bareRate = rows.length / bare.seconds;
   report({ bench: 'divisions', metric: 'units_imported', value: units });
   report({ bench: 'divisions', metric: 'import_seconds', value: round(product.seconds), goal: '<20' });
-  report({ bench: 'divisions', metric: 'import_units_per_s', value: Math.round(rate), goal: '>=0.5 of copy', ratio: round(rate / twinRate) });
+  report({
+    bench: 'divisions',
+    metric: 'import_units_per_s',
+    value: Math.round(rate),
+    goal: '>=0.5 of copy',
+    ratio: round(rate / twinRate),
+  });
   report({ bench: 'divisions', metric: 'copy_same_table_units_per_s', value: Math.round(twinRate) });
-  report({ bench: 'divisions', metric: 'copy_bare_table_units_per_s', value: Math.round(bareRate), ratio: round(rate / bareRate) });
-  report({ bench: 'divisions', metric: 'reimport_seconds', value: round(again.seconds), goal: 'idempotent: inserts 0', ratio: again.result.inserted });
+  report({
+    bench: 'divisions',
+    metric: 'copy_bare_table_units_per_s',
+    value: Math.round(bareRate),
+    ratio: round(rate / bareRate),
+  });
+  report({
+    bench: 'divisions',
+    metric: 'reimport_seconds',
+    value: round(again.seconds),
+    goal: 'idempotent: inserts 0',
+    ratio: again.result.inserted,
+  });
 } finally {
   await bench.close();
 }

@@ -28,7 +28,14 @@ async function startAndStop(env: NodeJS.ProcessEnv): Promise<number> {
 
 const dataDir = await mkdtemp(path.join(tmpdir(), 'bihuan-bench-startup-'));
 try {
-  const env: NodeJS.ProcessEnv = { ...process.env, BIHUAN_DATA_DIR: dataDir, PORT: String(await freePort()), BIHUAN_PG_PORT: String(await freePort()), BIHUAN_ADMIN_PASSWORD: 'bench2024pw', BIHUAN_LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    BIHUAN_DATA_DIR: dataDir,
+    PORT: String(await freePort()),
+    BIHUAN_PG_PORT: String(await freePort()),
+    BIHUAN_ADMIN_PASSWORD: 'bench2024pw',
+    BIHUAN_LOG_LEVEL: 'warn',
+  };
   delete env.DATABASE_URL;
   const first = await startAndStop(env);
   const second = await startAndStop(env);

@@ -27,7 +27,13 @@ async function bihuan(...args: string[]) {
 
 describe('bihuan CLI', () => {
   it('prints help for every command', async () => {
-    for (const command of [[], ['divisions', 'import'], ['users', 'create'], ['users', 'reset-password'], ['audit', 'verify']]) {
+    for (const command of [
+      [],
+      ['divisions', 'import'],
+      ['users', 'create'],
+      ['users', 'reset-password'],
+      ['audit', 'verify'],
+    ]) {
       const result = await bihuan(...command, '--help');
       expect(result.code).toBe(0);
       expect(result.stdout).toContain('Usage: bihuan');
@@ -43,7 +49,11 @@ describe('bihuan CLI', () => {
   it('imports a new county with its ancestors already present', async () => {
     const result = await bihuan('divisions', 'import', '--prefix', '140108');
     expect(JSON.parse(result.stdout)).toMatchObject({ prefix: '140108' });
-    const unit = await database.db.selectFrom('org_unit').select(['name', 'path']).where('code', '=', '140108000000').executeTakeFirstOrThrow();
+    const unit = await database.db
+      .selectFrom('org_unit')
+      .select(['name', 'path'])
+      .where('code', '=', '140108000000')
+      .executeTakeFirstOrThrow();
     expect(unit.path).toBe('/140000000000/140100000000/140108000000/');
   });
 
@@ -54,10 +64,36 @@ describe('bihuan CLI', () => {
   });
 
   it('creates a scoped account that can sign in, and resets its password', async () => {
-    const created = await bihuan('users', 'create', '--username', 'kelan_clerk', '--password', 'Kelan2024pw', '--role', 'clerk', '--scope', '140929', '--scope', '140931');
+    const created = await bihuan(
+      'users',
+      'create',
+      '--username',
+      'kelan_clerk',
+      '--password',
+      'Kelan2024pw',
+      '--role',
+      'clerk',
+      '--scope',
+      '140929',
+      '--scope',
+      '140931',
+    );
     expect(created.code).toBe(0);
-    expect(JSON.parse(created.stdout)).toMatchObject({ username: 'kelan_clerk', role: 'clerk', scopes: [{ code: '140929000000' }, { code: '140931000000' }] });
-    const duplicate = await bihuan('users', 'create', '--username', 'kelan_clerk', '--password', 'Kelan2024pw', '--role', 'clerk');
+    expect(JSON.parse(created.stdout)).toMatchObject({
+      username: 'kelan_clerk',
+      role: 'clerk',
+      scopes: [{ code: '140929000000' }, { code: '140931000000' }],
+    });
+    const duplicate = await bihuan(
+      'users',
+      'create',
+      '--username',
+      'kelan_clerk',
+      '--password',
+      'Kelan2024pw',
+      '--role',
+      'clerk',
+    );
     expect(duplicate.code).toBe(1);
     expect(duplicate.stderr).toContain('USERNAME_TAKEN');
     const reset = await bihuan('users', 'reset-password', '--username', 'kelan_clerk', '--password', 'NewPass2025');

@@ -20,7 +20,11 @@ describe('migrations', () => {
         const { error } = await migrator.migrateDown();
         expect(error).toBeUndefined();
       }
-      const tables = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_schema = 'public' and table_name not like 'kysely_%'`.execute(db);
+      const tables = await sql<{
+        n: number;
+      }>`select count(*)::int as n from information_schema.tables where table_schema = 'public' and table_name not like 'kysely_%'`.execute(
+        db,
+      );
       expect(tables.rows[0]?.n).toBe(0);
       expect(await migrateToLatest(db)).toEqual(Object.keys(migrations));
     } finally {

@@ -15,7 +15,14 @@ type Running = { child: ChildProcess; output: () => string; exited: Promise<numb
 
 /** Starts `node src/server/main.ts` as `npm start` would and resolves once it logs that it is ready. */
 async function startServer(): Promise<Running> {
-  const env: NodeJS.ProcessEnv = { ...process.env, BIHUAN_DATA_DIR: dataDir, PORT: String(port), BIHUAN_PG_PORT: String(pgPort), BIHUAN_DEMO: 'false', BIHUAN_LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    BIHUAN_DATA_DIR: dataDir,
+    PORT: String(port),
+    BIHUAN_PG_PORT: String(pgPort),
+    BIHUAN_DEMO: 'false',
+    BIHUAN_LOG_LEVEL: 'warn',
+  };
   delete env.DATABASE_URL;
   delete env.BIHUAN_ADMIN_PASSWORD;
   const child = spawn(process.execPath, ['src/server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });

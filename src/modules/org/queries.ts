@@ -52,7 +52,10 @@ export function findUnitForUpdate(db: Executor, code: string) {
 export function childrenOf(db: Executor, parentId: number, options: { asOf?: string; includeEnded: boolean }) {
   let query = selectUnits(db, options.asOf);
   if (options.asOf) {
-    query = query.where(sql<boolean>`u.id in (select org_unit_children_at(${parentId}, ${options.asOf}::date))`);
+    // The function's ids as one array, so the planner looks units up by key instead of scanning the tree.
+    query = query.where(
+      sql<boolean>`u.id = any(array(select org_unit_children_at(${parentId}, ${options.asOf}::date)))`,
+    );
   } else {
     query = query.where('u.parent_id', '=', parentId);
     if (!options.includeEnded) query = query.where('u.ended_on', 'is', null);

@@ -32,10 +32,20 @@ describe('the one error shape, whatever goes wrong', () => {
   it('reports wrong types field by field, in the language asked for', async () => {
     const admin = await t.signIn({ role: 'admin' });
     admin.language = 'en';
-    const response = await admin.post('/api/org-units/140929/rename', { name: 5, effectiveOn: 'yesterday', reason: 'x', version: 'one' });
+    const response = await admin.post('/api/org-units/140929/rename', {
+      name: 5,
+      effectiveOn: 'yesterday',
+      reason: 'x',
+      version: 'one',
+    });
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('VALIDATION_FAILED');
-    expect(response.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['body.effectiveOn', 'body.name', 'body.reason', 'body.version']);
+    expect(response.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
+      'body.effectiveOn',
+      'body.name',
+      'body.reason',
+      'body.version',
+    ]);
     expect(response.body.message).toMatch(/^Invalid input/);
   });
 });

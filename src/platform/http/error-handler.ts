@@ -1,7 +1,15 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, type ErrorCode, errorMessage, type FieldIssue, type Locale, localeFromHeader } from '../errors.ts';
+import {
+  AppError,
+  errorCatalog,
+  type ErrorCode,
+  errorMessage,
+  type FieldIssue,
+  type Locale,
+  localeFromHeader,
+} from '../errors.ts';
 
 export type ErrorBody = {
   code: ErrorCode;
@@ -57,12 +65,18 @@ function toAppError(error: FastifyError | Error, locale: Locale): AppError | und
   return undefined;
 }
 
+/** A detail whose code is one of ours speaks the request's language, like the message above it. */
+function localizeDetail(detail: FieldIssue, error: AppError, locale: Locale): FieldIssue {
+  if (!(detail.code in errorCatalog)) return detail;
+  return { ...detail, message: errorMessage(detail.code as ErrorCode, locale, error.params) };
+}
+
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
   const locale = requestLocale(request);
   const body: ErrorBody = {
     code: error.code,
     message: errorMessage(error.code, locale, { ...error.params, requestId: request.id }),
-    details: error.details,
+    details: error.details.map((detail) => localizeDetail(detail, error, locale)),
     requestId: request.id,
   };
   return reply.status(error.status).send(body);

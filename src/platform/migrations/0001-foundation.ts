@@ -24,7 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       check ((kind = 'department') = (category is not null)),
       check ((ended_on is null) = (end_kind is null))
     )`.execute(db);
-  await sql`create index org_unit_active_children on org_unit (parent_id) where ended_on is null`.execute(db);
+  await sql`create index org_unit_parent on org_unit (parent_id)`.execute(db);
   await sql`create index org_unit_path on org_unit (path text_pattern_ops)`.execute(db);
   // A large pending list keeps bulk division imports cheap; autovacuum folds it into the index afterwards.
   await sql`

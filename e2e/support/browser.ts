@@ -1,0 +1,63 @@
+/** Shared setup for the browser tests: one Chromium per test file, pages pointed at the server under test. */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export const baseUrl = requiredEnv('E2E_BASE_URL');
+export const adminPassword = requiredEnv('E2E_ADMIN_PASSWORD');
+const artifacts = fileURLToPath(new URL('../../.test-artifacts/', import.meta.url));
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set; run the browser tests through e2e/run.ts (npm run test:e2e)`);
+  return value;
+}
+
+export function openBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A fresh page (own cookies and storage), and the uncaught errors it throws, which tests expect to stay empty. */
+export async function newPage(browser: Browser): Promise<{ page: Page; pageErrors: string[] }> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+  });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return { page, pageErrors };
+}
+
+/** Signs in as the administrator through the login page, as a person would. */
+export async function signInAsAdmin(page: Page, texts: { username: string; password: string; submit: RegExp }) {
+  await page.goto('/');
+  await page.waitForURL('**/login**');
+  await page.getByLabel(texts.username).fill('admin');
+  await page.getByLabel(texts.password).fill(adminPassword);
+  await page.getByRole('button', { name: texts.submit }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+export const chineseLogin = { username: '用户名', password: '密码', submit: /登\s*录/ };
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(artifacts, { recursive: true });
+  const file = path.join(artifacts, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
