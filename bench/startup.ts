@@ -6,7 +6,8 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort, report, round } from './support.ts';
+import { freePort } from '../src/platform/free-port.ts';
+import { report, round } from './support.ts';
 
 async function startAndStop(env: NodeJS.ProcessEnv): Promise<number> {
   const started = performance.now();

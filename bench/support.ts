@@ -1,5 +1,5 @@
+import { freePort } from '../src/platform/free-port.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDb, type Db, migrateToLatest } from '../src/platform/database.ts';
@@ -11,16 +11,6 @@ export type BenchDatabase = {
   adminConnectionString: string;
   close: () => Promise<void>;
 };
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** A fresh, migrated database on a throw-away embedded PostgreSQL (or a new database on DATABASE_URL's server). */
 export async function benchDatabase(name: string): Promise<BenchDatabase> {

@@ -6,12 +6,13 @@
  * Usage: npm run test:e2e   (set DATABASE_URL to use an existing PostgreSQL instead of the embedded one)
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, existsSync, readdirSync, statSync } from 'node:fs';
+import { createWriteStream, readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureWebBuild } from '../scripts/ensure-web-build.ts';
+import { freePort } from '../src/platform/free-port.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const artifacts = path.join(root, '.test-artifacts');
@@ -23,43 +24,12 @@ function log(message: string) {
   console.log(`[e2e] ${message}`);
 }
 
-function newestMtime(target: string): number {
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(target, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .reduce((newest, entry) => Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs), 0);
-}
-
-function webBuildIsStale(): boolean {
-  const built = path.join(root, 'web/dist/index.html');
-  if (!existsSync(built)) return true;
-  const sources = ['web/src', 'web/public', 'web/index.html', 'web/vite.config.ts'].map((source) =>
-    path.join(root, source),
-  );
-  const newestSource = Math.max(...sources.filter((source) => existsSync(source)).map(newestMtime));
-  return newestSource > statSync(built).mtimeMs;
-}
-
 /** Runs a command to completion with inherited output; resolves with its exit code. */
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: root, env, stdio: 'inherit' });
     child.on('error', reject);
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
   });
 }
 
@@ -98,12 +68,7 @@ function summary(verdict: string): string {
 async function main(): Promise<{ code: number; verdict: string }> {
   await mkdir(artifacts, { recursive: true });
 
-  if (webBuildIsStale()) {
-    log('building the web app');
-    const vite = path.join(root, 'node_modules/vite/bin/vite.js');
-    if ((await run(process.execPath, [vite, 'build', '--config', 'web/vite.config.ts'])) !== 0)
-      throw new Error('the web build failed');
-  }
+  ensureWebBuild(log);
 
   const dataDir = await mkdtemp(path.join(tmpdir(), 'bihuan-e2e-'));
   const port = await freePort();

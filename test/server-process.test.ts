@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from './support/global-setup.ts';
+import { freePort } from '../src/platform/free-port.ts';
 
 const dataDir = await mkdtemp(path.join(tmpdir(), 'bihuan-process-'));
 const port = await freePort();
