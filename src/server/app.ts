@@ -61,6 +61,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       );
     },
   }).withTypeProvider<ZodTypeProvider>();
+  // JSON only: a text/plain body is refused as 415 instead of reaching validation as a string.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);

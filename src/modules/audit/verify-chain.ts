@@ -16,8 +16,21 @@ const BATCH = 5_000;
 /**
  * Walks the whole chain in id order. An edited record no longer hashes to its stored hash; a deleted one
  * breaks the next record's link to its predecessor; a deleted tail no longer matches the chain head.
+ *
+ * The walk and the final look at the head run in one snapshot (a read-only repeatable-read transaction):
+ * otherwise a record appended meanwhile moves the head past the rows already read, which looks exactly
+ * like a deleted tail.
  */
 export async function verifyAuditChain(db: Executor, onProgress?: (checked: number) => void): Promise<ChainVerdict> {
+  if (db.isTransaction) return walkChain(db, onProgress);
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute((tx) => walkChain(tx, onProgress));
+}
+
+async function walkChain(db: Executor, onProgress?: (checked: number) => void): Promise<ChainVerdict> {
   let previous = GENESIS_HASH;
   let lastId: string | null = null;
   let checked = 0;

@@ -35,12 +35,18 @@ export function findLiveSession(db: Executor, tokenHash: string, now: Date) {
     .executeTakeFirst();
 }
 
-export async function recordFailedLogin(db: Executor, userId: number, lockAfter: number, lockUntil: Date) {
+/**
+ * Counts one more failure and locks the account when the count reaches lockAfter. A lock that has expired
+ * starts a fresh count: otherwise the first wrong password after a lockout would lock the account again.
+ */
+export async function recordFailedLogin(db: Executor, userId: number, lockAfter: number, lockUntil: Date, now: Date) {
+  const previous = sql<number>`case when locked_until is not null and locked_until <= ${now}::timestamptz then 0 else failed_logins end`;
   return db
     .updateTable('app_user')
     .set({
-      failed_logins: sql`failed_logins + 1`,
-      locked_until: sql`case when failed_logins + 1 >= ${lockAfter} then ${lockUntil}::timestamptz else locked_until end`,
+      failed_logins: sql`${previous} + 1`,
+      locked_until: sql`case when ${previous} + 1 >= ${lockAfter} then ${lockUntil}::timestamptz
+        when locked_until <= ${now}::timestamptz then null else locked_until end`,
     })
     .where('id', '=', userId)
     .returning(['failed_logins', 'locked_until'])

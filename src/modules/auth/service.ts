@@ -27,7 +27,12 @@ export async function login(deps: LoginDeps, credentials: { username: string; pa
     db
       .transaction()
       .execute((tx) =>
-        appendAudit(tx, { ...actor, userId, username: credentials.username }, { action, entity: 'session', after }),
+        appendAudit(
+          tx,
+          { ...actor, userId, username: credentials.username },
+          { action, entity: 'session', after },
+          now,
+        ),
       );
 
   if (!user) {
@@ -43,7 +48,7 @@ export async function login(deps: LoginDeps, credentials: { username: string; pa
   if (!passwordOk) {
     const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
     const result = await db.transaction().execute(async (tx) => {
-      const updated = await recordFailedLogin(tx, user.id, LOCK_AFTER_FAILURES, lockUntil);
+      const updated = await recordFailedLogin(tx, user.id, LOCK_AFTER_FAILURES, lockUntil, now);
       await appendAudit(
         tx,
         { ...actor, userId: user.id, username: user.username },
@@ -52,6 +57,7 @@ export async function login(deps: LoginDeps, credentials: { username: string; pa
           entity: 'session',
           after: { reason: 'wrong_password', failedLogins: updated.failed_logins },
         },
+        now,
       );
       return updated;
     });
@@ -90,6 +96,7 @@ export async function login(deps: LoginDeps, credentials: { username: string; pa
         entity: 'session',
         after: { expiresAt },
       },
+      now,
     );
   });
   return { token, csrfToken, expiresAt };
@@ -120,7 +127,7 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
 export async function logout(ctx: ServiceContext, tokenHash: string): Promise<void> {
   await ctx.db.transaction().execute(async (tx) => {
     await tx.deleteFrom('user_session').where('token_hash', '=', tokenHash).execute();
-    await appendAudit(tx, ctx.actor, { action: 'auth.logout', entity: 'session' });
+    await appendAudit(tx, ctx.actor, { action: 'auth.logout', entity: 'session' }, ctx.clock.now());
   });
 }
 
@@ -156,6 +163,11 @@ export async function changeOwnPassword(
       .where('user_id', '=', user.id)
       .where('token_hash', '!=', options.keepSessionHash)
       .execute();
-    await appendAudit(tx, ctx.actor, { action: 'auth.password_changed', entity: 'user', entityId: user.id });
+    await appendAudit(
+      tx,
+      ctx.actor,
+      { action: 'auth.password_changed', entity: 'user', entityId: user.id },
+      ctx.clock.now(),
+    );
   });
 }

@@ -148,12 +148,17 @@ export async function importDivisions(
       const planned = planUnits(records, existing, () => next++);
       if (!client) throw new Error('the import transaction has no connection');
       await copyUnits(client, 'org_unit', planned, (rows) => report({ phase: 'copying', done: rows, total }));
-      await appendAudit(tx, ctx.actor, {
-        action: 'org.divisions_imported',
-        entity: 'org_unit',
-        entityId: options.prefix || 'all',
-        after: { prefix: options.prefix || 'all', read: total, inserted: planned.length },
-      });
+      await appendAudit(
+        tx,
+        ctx.actor,
+        {
+          action: 'org.divisions_imported',
+          entity: 'org_unit',
+          entityId: options.prefix || 'all',
+          after: { prefix: options.prefix || 'all', read: total, inserted: planned.length },
+        },
+        ctx.clock.now(),
+      );
       return planned.length;
     });
     report({ phase: 'done', done: total, total });

@@ -133,19 +133,24 @@ export async function renameUnit(
       })
       .execute();
     await bumpVersion(tx, unit.id, { name: options.name });
-    await appendAudit(tx, ctx.actor, {
-      action: 'org.renamed',
-      entity: 'org_unit',
-      entityId: unit.code,
-      unitPath: unit.path,
-      before: { name: unit.name, version: unit.version },
-      after: {
-        name: options.name,
-        effectiveOn: options.effectiveOn,
-        reason: options.reason,
-        version: unit.version + 1,
+    await appendAudit(
+      tx,
+      ctx.actor,
+      {
+        action: 'org.renamed',
+        entity: 'org_unit',
+        entityId: unit.code,
+        unitPath: unit.path,
+        before: { name: unit.name, version: unit.version },
+        after: {
+          name: options.name,
+          effectiveOn: options.effectiveOn,
+          reason: options.reason,
+          version: unit.version + 1,
+        },
       },
-    });
+      ctx.clock.now(),
+    );
     return unit.code;
   });
   return presentCode(ctx, code);
@@ -206,19 +211,24 @@ export async function mergeUnit(
       })
       .execute();
     await bumpVersion(tx, unit.id, { ended_on: options.effectiveOn, end_kind: 'merged', merged_into_id: target.id });
-    await appendAudit(tx, ctx.actor, {
-      action: 'org.merged',
-      entity: 'org_unit',
-      entityId: unit.code,
-      unitPath: unit.path,
-      before: { name: unit.name, version: unit.version },
-      after: {
-        mergedInto: target.code,
-        effectiveOn: options.effectiveOn,
-        reason: options.reason,
-        movedChildren: children.map((c) => c.code),
+    await appendAudit(
+      tx,
+      ctx.actor,
+      {
+        action: 'org.merged',
+        entity: 'org_unit',
+        entityId: unit.code,
+        unitPath: unit.path,
+        before: { name: unit.name, version: unit.version },
+        after: {
+          mergedInto: target.code,
+          effectiveOn: options.effectiveOn,
+          reason: options.reason,
+          movedChildren: children.map((c) => c.code),
+        },
       },
-    });
+      ctx.clock.now(),
+    );
     return unit.code;
   });
   return presentCode(ctx, code);
@@ -243,14 +253,19 @@ export async function abolishUnit(
       })
       .execute();
     await bumpVersion(tx, unit.id, { ended_on: options.effectiveOn, end_kind: 'abolished' });
-    await appendAudit(tx, ctx.actor, {
-      action: 'org.abolished',
-      entity: 'org_unit',
-      entityId: unit.code,
-      unitPath: unit.path,
-      before: { name: unit.name, version: unit.version },
-      after: { effectiveOn: options.effectiveOn, reason: options.reason },
-    });
+    await appendAudit(
+      tx,
+      ctx.actor,
+      {
+        action: 'org.abolished',
+        entity: 'org_unit',
+        entityId: unit.code,
+        unitPath: unit.path,
+        before: { name: unit.name, version: unit.version },
+        after: { effectiveOn: options.effectiveOn, reason: options.reason },
+      },
+      ctx.clock.now(),
+    );
     return unit.code;
   });
   return presentCode(ctx, code);
@@ -301,18 +316,23 @@ export async function createDepartment(
         recorded_by: ctx.actor.userId,
       })
       .execute();
-    await appendAudit(tx, ctx.actor, {
-      action: 'org.department_created',
-      entity: 'org_unit',
-      entityId: newCode,
-      unitPath: created.path,
-      after: {
-        name: options.name,
-        category: options.category,
-        parent: parent.code,
-        establishedOn: options.establishedOn,
+    await appendAudit(
+      tx,
+      ctx.actor,
+      {
+        action: 'org.department_created',
+        entity: 'org_unit',
+        entityId: newCode,
+        unitPath: created.path,
+        after: {
+          name: options.name,
+          category: options.category,
+          parent: parent.code,
+          establishedOn: options.establishedOn,
+        },
       },
-    });
+      ctx.clock.now(),
+    );
     return newCode;
   });
   return presentCode(ctx, code);

@@ -22,20 +22,35 @@ export async function getUser(ctx: ServiceContext, options: { id: number }) {
   return presentUser(row);
 }
 
-/** Resolves scope codes to units, each of which must exist, be active and lie within the caller's scope. */
+/**
+ * Resolves scope codes to units, each of which must exist, be active and lie within the caller's scope.
+ * A problem names its position in the request's list (the same unit may be written twice, short and full).
+ */
 async function resolveScopes(tx: Tx, ctx: ServiceContext, codes: string[]) {
-  const normalized = [...new Set(codes.map(normalizeUnitCode))];
-  const units = await unitsByCodesForScope(tx, normalized);
+  const normalized = codes.map(normalizeUnitCode);
+  const units = await unitsByCodesForScope(tx, [...new Set(normalized)]);
   for (const [index, code] of normalized.entries()) {
+    const field = `scopes.${index}`;
     const unit = units.find((u) => u.code === code);
     if (!unit) {
-      throw new AppError('ORG_UNIT_NOT_FOUND', { code }, [
-        { field: `scopes.${index}`, code: 'ORG_UNIT_NOT_FOUND', message: code },
+      throw new AppError('ORG_UNIT_NOT_FOUND', { code }, [{ field, code: 'ORG_UNIT_NOT_FOUND', message: code }]);
+    }
+    if (unit.ended_on !== null) {
+      throw new AppError('ORG_UNIT_ENDED', { code, date: unit.ended_on }, [
+        { field, code: 'ORG_UNIT_ENDED', message: code },
       ]);
     }
-    if (!pathInScope(ctx.access, unit.path)) throw new AppError('OUT_OF_SCOPE', { code });
+    if (!pathInScope(ctx.access, unit.path)) {
+      throw new AppError('OUT_OF_SCOPE', { code }, [{ field, code: 'OUT_OF_SCOPE', message: code }]);
+    }
   }
   return units;
+}
+
+function usernameTaken(username: string) {
+  return new AppError('USERNAME_TAKEN', { username }, [
+    { field: 'username', code: 'USERNAME_TAKEN', message: username },
+  ]);
 }
 
 export async function createUser(
@@ -58,11 +73,7 @@ export async function createUser(
       .select('id')
       .where('username', '=', options.username)
       .executeTakeFirst();
-    if (taken) {
-      throw new AppError('USERNAME_TAKEN', { username: options.username }, [
-        { field: 'username', code: 'USERNAME_TAKEN', message: options.username },
-      ]);
-    }
+    if (taken) throw usernameTaken(options.username);
     const units = await resolveScopes(tx, ctx, options.scopes);
     const created = await tx
       .insertInto('app_user')
@@ -73,29 +84,41 @@ export async function createUser(
         role: options.role,
         locale: options.locale,
       })
+      // A concurrent request that took the name first lands here rather than in a unique-key error.
+      .onConflict((oc) => oc.column('username').doNothing())
       .returning('id')
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!created) throw usernameTaken(options.username);
     if (units.length > 0) {
       await tx
         .insertInto('user_scope')
         .values(units.map((u) => ({ user_id: created.id, unit_id: u.id })))
         .execute();
     }
-    await appendAudit(tx, ctx.actor, {
-      action: 'user.created',
-      entity: 'user',
-      entityId: created.id,
-      unitPath: units[0]?.path ?? null,
-      after: {
-        username: options.username,
-        displayName: options.displayName,
-        role: options.role,
-        scopes: units.map((u) => u.code),
+    await appendAudit(
+      tx,
+      ctx.actor,
+      {
+        action: 'user.created',
+        entity: 'user',
+        entityId: created.id,
+        unitPath: units[0]?.path ?? null,
+        after: {
+          username: options.username,
+          displayName: options.displayName,
+          role: options.role,
+          scopes: units.map((u) => u.code),
+        },
       },
-    });
+      ctx.clock.now(),
+    );
     return created.id;
   });
   return getUser(ctx, { id });
+}
+
+function sameCodes(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((code) => b.includes(code));
 }
 
 export async function updateUser(
@@ -133,7 +156,8 @@ export async function updateUser(
       .returning('version')
       .executeTakeFirst();
     if (!updated) throw new AppError('VERSION_CONFLICT', { current: before.version });
-    let scopeCodes = before.scopes.map((s) => s.code);
+    const scopeCodesBefore = before.scopes.map((s) => s.code);
+    let scopeCodes = scopeCodesBefore;
     if (options.scopes) {
       const units = await resolveScopes(tx, ctx, options.scopes);
       await tx.deleteFrom('user_scope').where('user_id', '=', options.id).execute();
@@ -145,31 +169,40 @@ export async function updateUser(
       }
       scopeCodes = units.map((u) => u.code);
     }
-    if (options.active === false || options.role || options.scopes) {
+    const rightsChanged =
+      (options.role !== undefined && options.role !== before.role) ||
+      (options.active === false && before.active) ||
+      (options.scopes !== undefined && !sameCodes(scopeCodes, scopeCodesBefore));
+    if (rightsChanged) {
       // Rights changed: existing sessions must not keep the old ones.
       await tx.deleteFrom('user_session').where('user_id', '=', options.id).execute();
     }
-    await appendAudit(tx, ctx.actor, {
-      action: 'user.updated',
-      entity: 'user',
-      entityId: options.id,
-      before: {
-        displayName: before.displayName,
-        role: before.role,
-        locale: before.locale,
-        active: before.active,
-        scopes: before.scopes.map((s) => s.code),
-        version: before.version,
+    await appendAudit(
+      tx,
+      ctx.actor,
+      {
+        action: 'user.updated',
+        entity: 'user',
+        entityId: options.id,
+        before: {
+          displayName: before.displayName,
+          role: before.role,
+          locale: before.locale,
+          active: before.active,
+          scopes: before.scopes.map((s) => s.code),
+          version: before.version,
+        },
+        after: {
+          displayName: options.displayName ?? before.displayName,
+          role: options.role ?? before.role,
+          locale: options.locale ?? before.locale,
+          active: options.active ?? before.active,
+          scopes: scopeCodes,
+          version: updated.version,
+        },
       },
-      after: {
-        displayName: options.displayName ?? before.displayName,
-        role: options.role ?? before.role,
-        locale: options.locale ?? before.locale,
-        active: options.active ?? before.active,
-        scopes: scopeCodes,
-        version: updated.version,
-      },
-    });
+      ctx.clock.now(),
+    );
   });
   return getUser(ctx, { id: options.id });
 }
@@ -193,12 +226,17 @@ export async function resetPassword(ctx: ServiceContext, options: { id: number; 
       .where('id', '=', user.id)
       .execute();
     await tx.deleteFrom('user_session').where('user_id', '=', user.id).execute();
-    await appendAudit(tx, ctx.actor, {
-      action: 'user.password_reset',
-      entity: 'user',
-      entityId: user.id,
-      after: { username: user.username },
-    });
+    await appendAudit(
+      tx,
+      ctx.actor,
+      {
+        action: 'user.password_reset',
+        entity: 'user',
+        entityId: user.id,
+        after: { username: user.username },
+      },
+      ctx.clock.now(),
+    );
   });
 }
 
