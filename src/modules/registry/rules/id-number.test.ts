@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCalendarDate } from './calendar-date.ts';
+import { formatCalendarDate } from '../../../platform/calendar-date.ts';
 import {
   ageOn,
   idCheckCharacter,

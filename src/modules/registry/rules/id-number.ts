@@ -1,4 +1,4 @@
-import { formatCalendarDate, isRealDate, parseCalendarDate } from './calendar-date.ts';
+import { formatCalendarDate, isRealDate, parseCalendarDate } from '../../../platform/calendar-date.ts';
 
 /**
  * Resident identity numbers (GB 11643-1999): 6-digit address code (GB/T 2260) + birth date YYYYMMDD +

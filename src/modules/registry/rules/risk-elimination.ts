@@ -1,5 +1,5 @@
 import { basicNeedsChecks, type BasicNeeds, type BasicNeedsCheckName } from './basic-needs.ts';
-import { monthIndex, wholeMonthsBetween } from './calendar-date.ts';
+import { monthIndex, wholeMonthsBetween } from '../../../platform/calendar-date.ts';
 import { conditionCheck, outcomeOf, thresholdCheck, type RuleOutcome } from './rule-check.ts';
 
 /**

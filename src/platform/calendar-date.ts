@@ -1,6 +1,9 @@
 /**
  * Calendar arithmetic on `YYYY-MM-DD` strings (the project's date format), done on numbers rather than
  * `Date` so that no time zone can shift a day. The calendar is the proleptic Gregorian one.
+ *
+ * Deadlines are calendar days too: a task due on 2024-06-30 is on time until that day ends in Beijing,
+ * whatever time zone the server runs in (`chinaDateOf`).
  */
 export type CalendarDate = { year: number; month: number; day: number };
 
@@ -59,4 +62,46 @@ export function wholeMonthsBetween(from: string, to: string): number {
   const end = parseCalendarDate(to);
   const months = (end.year - start.year) * 12 + end.month - start.month;
   return addMonths(from, months) <= to ? months : months - 1;
+}
+
+const MS_PER_DAY = 86_400_000;
+// China Standard Time is UTC+8 all year round (no daylight saving since 1991), so a fixed offset is exact.
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** Days since 1970-01-01, or `null` when `date` is not a real `YYYY-MM-DD` day (2023-02-29 is not). */
+function dayNumberOrNull(date: string): number | null {
+  const match = ISO_DATE.exec(date);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const instant = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, does not map the years 0–99 onto 1900–1999.
+  instant.setUTCFullYear(year, month - 1, day);
+  const real = instant.getUTCFullYear() === year && instant.getUTCMonth() === month - 1 && instant.getUTCDate() === day;
+  return real ? Math.round(instant.getTime() / MS_PER_DAY) : null;
+}
+
+export function isIsoDate(text: string): boolean {
+  return dayNumberOrNull(text) !== null;
+}
+
+/** Reads a date the caller vouches for; a malformed one is a programming error, not user input. */
+export function dayNumber(date: string): number {
+  const days = dayNumberOrNull(date);
+  if (days === null) throw new RangeError(`Not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
+  return days;
+}
+
+/** Whole days from `from` to `to`: 1 from a day to the next, negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** The calendar day in China at the instant `now`. */
+export function chinaDateOf(now: Date): string {
+  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** For sorting by day: negative when `a` is the earlier day. */
+export function compareDates(a: string, b: string): number {
+  return dayNumber(a) - dayNumber(b);
 }

@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, isRealDate, monthIndex, parseCalendarDate, wholeMonthsBetween } from './calendar-date.ts';
-
+import {
+  addMonths,
+  chinaDateOf,
+  dayNumber,
+  daysBetween,
+  isIsoDate,
+  isRealDate,
+  monthIndex,
+  parseCalendarDate,
+  wholeMonthsBetween,
+} from './calendar-date.ts';
 describe('calendar dates', () => {
   it.each([
     [2024, 2, 29, true],
@@ -53,5 +62,39 @@ describe('calendar dates', () => {
         expect(addMonths(from, months + 1) > to).toBe(true);
       }),
     );
+  });
+});
+
+describe('local dates', () => {
+  it.each([
+    ['2024-02-29', true],
+    ['2023-02-29', false],
+    ['2024-13-01', false],
+    ['2024-6-1', false],
+    ['0099-01-01', true],
+    ['', false],
+  ])('%j is a real YYYY-MM-DD day: %s', (text, real) => {
+    expect(isIsoDate(text)).toBe(real);
+  });
+
+  it('refuses to count from a malformed date', () => {
+    expect(() => dayNumber('2024-02-30')).toThrow(RangeError);
+  });
+
+  it.each([
+    ['2024-06-30', '2024-07-01', 1],
+    ['2024-02-28', '2024-03-01', 2],
+    ['2024-07-01', '2024-06-30', -1],
+    ['2023-12-31', '2024-12-31', 366],
+  ])('from %s to %s is %i days', (from, to, days) => {
+    expect(daysBetween(from, to)).toBe(days);
+  });
+
+  it.each([
+    ['2024-06-30T15:59:59Z', '2024-06-30'],
+    ['2024-06-30T16:00:00Z', '2024-07-01'],
+    ['2024-12-31T16:00:00Z', '2025-01-01'],
+  ])('the instant %s falls on %s in China', (instant, date) => {
+    expect(chinaDateOf(new Date(instant))).toBe(date);
   });
 });
