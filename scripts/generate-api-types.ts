@@ -11,7 +11,7 @@ import { buildApp } from '../src/server/app.ts';
 export async function renderApiTypes(): Promise<{ spec: string; types: string }> {
   // Building the routes never connects: the pool opens its first connection on the first query.
   const db = createDb('postgres://unused@127.0.0.1:1/unused');
-  const app = await buildApp({ db, clock: manualClock(new Date(0)), logLevel: 'silent' });
+  const app = await buildApp({ db, connectionString: '', clock: manualClock(new Date(0)), logLevel: 'silent' });
   await app.ready();
   const document = app.swagger();
   await app.close();

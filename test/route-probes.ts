@@ -66,6 +66,21 @@ export const routeProbes: Record<string, Probe | 'public' | 'self'> = {
     expect: 403,
   },
 
+  'POST /api/org-units/import-divisions': {
+    as: 'clerk',
+    path: '/api/org-units/import-divisions',
+    body: { prefix: '140902' },
+    expect: 403,
+  },
+
+  // Jobs need only a session, but another user's job outside the scope is as good as absent.
+  'GET /api/jobs/{id}': {
+    as: 'clerk',
+    path: '/api/jobs/1',
+    expect: (response) => expect(response.body.code).toBe('JOB_NOT_FOUND'),
+  },
+  'GET /api/jobs': { as: 'clerk', path: '/api/jobs', expect: (response) => expect(response.body.items).toEqual([]) },
+
   'GET /api/users': { as: 'clerk', path: '/api/users', expect: 403 },
   'GET /api/users/{id}': { as: 'clerk', path: '/api/users/1', expect: 403 },
   'POST /api/users': {

@@ -81,10 +81,28 @@ export type AuditLogTable = {
 
 export type AuditChainHeadTable = { singleton: Generated<boolean>; last_id: string | null; last_hash: string };
 
+export type JobRunTable = {
+  id: Generated<string>;
+  kind: string;
+  status: Generated<'running' | 'succeeded' | 'failed'>;
+  phase: string | null;
+  done: Generated<string>;
+  total: Generated<string>;
+  params: Json;
+  result: Json;
+  error: Json;
+  requested_by: number | null;
+  unit_path: string | null;
+  started_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: Date | null;
+};
+
 export type AppliedSeedTable = { name: string; applied_at: Timestamp };
 
 export type Database = {
   applied_seed: AppliedSeedTable;
+  job_run: JobRunTable;
   org_unit: OrgUnitTable;
   org_unit_change: OrgUnitChangeTable;
   app_user: AppUserTable;

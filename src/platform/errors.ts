@@ -72,6 +72,12 @@ export const errorCatalog = {
   ],
   CURRENT_PASSWORD_WRONG: [422, '当前密码不正确', 'The current password is wrong'],
   CANNOT_CHANGE_OWN_ROLE: [422, '不能修改自己的角色或停用自己', 'You cannot change your own role or disable yourself'],
+  JOB_NOT_FOUND: [404, '找不到任务 {id}', 'Job {id} was not found'],
+  JOB_INTERRUPTED: [
+    500,
+    '任务因服务器重启而中断，请重新发起',
+    'The job was interrupted by a server restart; start it again',
+  ],
   INTERNAL: [
     500,
     '服务器内部错误，请联系管理员（请求编号 {requestId}）',

@@ -19,6 +19,7 @@ import { authRoutes, SESSION_COOKIE } from '../modules/auth/routes.ts';
 import { resolveSession } from '../modules/auth/service.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { healthRoutes } from '../modules/health/routes.ts';
+import { jobsRoutes } from '../modules/jobs/routes.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
 import { usersRoutes } from '../modules/users/routes.ts';
 import type { Clock } from '../platform/clock.ts';
@@ -29,6 +30,7 @@ import type { RouteGuard } from '../platform/http/fastify-types.ts';
 
 export type AppDeps = {
   db: Db;
+  connectionString: string;
   clock: Clock;
   secureCookies?: boolean;
   logLevel?: string;
@@ -69,6 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   app.decorate('db', deps.db);
   app.decorate('clock', deps.clock);
+  app.decorate('connectionString', deps.connectionString);
   const routeGuards = new Map<string, RouteGuard>();
   app.decorate('routeGuards', routeGuards);
   app.addHook('onRoute', (route) => {
@@ -114,6 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(orgRoutes);
   await app.register(usersRoutes);
   await app.register(auditRoutes);
+  await app.register(jobsRoutes);
   app.get('/api/openapi.json', { config: { guard: 'public' }, schema: { hide: true } }, () => app.swagger());
 
   serveWebApp(app, deps.webDir);

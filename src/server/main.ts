@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { systemContext } from '../modules/auth/system-access.ts';
 import { applySeeds, demoSeeds } from '../demo/seeds.ts';
 import { systemClock } from '../platform/clock.ts';
+import { failAbandonedJobs } from '../platform/jobs.ts';
 import { loadConfig } from '../platform/config.ts';
 import { buildApp } from './app.ts';
 import { ensureInitialAdmin, INITIAL_ADMIN } from './bootstrap.ts';
@@ -29,8 +30,10 @@ if (config.loadDemo) {
   );
 }
 
+await failAbandonedJobs(runtime.db, systemClock);
 const app = await buildApp({
   db: runtime.db,
+  connectionString: runtime.connectionString,
   clock: systemClock,
   secureCookies: config.secureCookies,
   logLevel: config.logLevel,

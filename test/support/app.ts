@@ -31,7 +31,12 @@ export function useTestApp(): TestApp {
     holder.db = holder.database.db;
     holder.connectionString = holder.database.connectionString;
     holder.clock = manualClock(new Date('2024-06-01T08:00:00Z'));
-    holder.app = await buildApp({ db: holder.db, clock: holder.clock, logLevel: 'silent' });
+    holder.app = await buildApp({
+      db: holder.db,
+      connectionString: holder.connectionString,
+      clock: holder.clock,
+      logLevel: 'silent',
+    });
     holder.baseUrl = await holder.app.listen({ port: 0, host: '127.0.0.1' });
     holder.system = systemContext(holder.db, holder.clock);
     holder.anonymous = () => new ApiClient(holder.baseUrl);

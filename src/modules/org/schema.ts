@@ -73,3 +73,9 @@ export const createDepartmentBody = z.object({
   establishedOn: isoDate,
   reason,
 });
+
+export const importDivisionsBody = z.object({
+  prefix: z
+    .union([z.string().regex(/^(\d{2}|\d{4}|\d{6})$/), z.literal('all')])
+    .describe('A province (14), prefecture (1409) or county (140929) code, or "all" for the whole country'),
+});

@@ -25,5 +25,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     clock: Clock;
+    /** For work that needs its own connection, such as COPY. */
+    connectionString: string;
   }
 }
