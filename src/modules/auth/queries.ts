@@ -52,3 +52,27 @@ export async function recordFailedLogin(db: Executor, userId: number, lockAfter:
     .returning(['failed_logins', 'locked_until'])
     .executeTakeFirstOrThrow();
 }
+
+/**
+ * Stores a new password hash, lifts any lockout and ends the user's sessions but `keepSessionHash` (the
+ * caller's own, when users change their own password): other sessions may belong to whoever knew the old one.
+ */
+export async function storeNewPassword(
+  db: Executor,
+  options: { userId: number; passwordHash: string; now: Date; keepSessionHash?: string },
+) {
+  await db
+    .updateTable('app_user')
+    .set({
+      password_hash: options.passwordHash,
+      failed_logins: 0,
+      locked_until: null,
+      password_changed_at: options.now,
+      version: (eb) => eb('version', '+', 1),
+    })
+    .where('id', '=', options.userId)
+    .execute();
+  let sessions = db.deleteFrom('user_session').where('user_id', '=', options.userId);
+  if (options.keepSessionHash) sessions = sessions.where('token_hash', '!=', options.keepSessionHash);
+  await sessions.execute();
+}

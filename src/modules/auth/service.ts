@@ -7,7 +7,7 @@ import { type Access, buildAccess } from './access.ts';
 import type { ServiceContext } from './context.ts';
 import { assertStrongPassword, decoyPasswordHash, hashPassword, verifyPassword } from './password.ts';
 import type { Role } from './permissions.ts';
-import { findLiveSession, findUserByUsername, recordFailedLogin, scopePathsOf } from './queries.ts';
+import { findLiveSession, findUserByUsername, recordFailedLogin, scopePathsOf, storeNewPassword } from './queries.ts';
 
 export const SESSION_HOURS = 12;
 export const LOCK_AFTER_FAILURES = 5;
@@ -148,21 +148,12 @@ export async function changeOwnPassword(
   }
   const passwordHash = await hashPassword(options.newPassword);
   await ctx.db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('app_user')
-      .set({
-        password_hash: passwordHash,
-        password_changed_at: ctx.clock.now(),
-        version: (eb) => eb('version', '+', 1),
-      })
-      .where('id', '=', user.id)
-      .execute();
-    // Other sessions may belong to whoever knew the old password.
-    await tx
-      .deleteFrom('user_session')
-      .where('user_id', '=', user.id)
-      .where('token_hash', '!=', options.keepSessionHash)
-      .execute();
+    await storeNewPassword(tx, {
+      userId: user.id,
+      passwordHash,
+      now: ctx.clock.now(),
+      keepSessionHash: options.keepSessionHash,
+    });
     await appendAudit(
       tx,
       ctx.actor,

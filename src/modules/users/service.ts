@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.ts';
 import { authorize, pathInScope } from '../auth/access.ts';
 import type { ServiceContext } from '../auth/context.ts';
 import { assertStrongPassword, hashPassword } from '../auth/password.ts';
+import { storeNewPassword } from '../auth/queries.ts';
 import type { Role } from '../auth/permissions.ts';
 import { normalizeUnitCode } from '../org/codes.ts';
 import { presentUser } from './presenter.ts';
@@ -214,18 +215,7 @@ export async function resetPassword(ctx: ServiceContext, options: { id: number; 
   assertStrongPassword(options.newPassword, 'newPassword');
   const passwordHash = await hashPassword(options.newPassword);
   await ctx.db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('app_user')
-      .set({
-        password_hash: passwordHash,
-        failed_logins: 0,
-        locked_until: null,
-        password_changed_at: ctx.clock.now(),
-        version: (eb) => eb('version', '+', 1),
-      })
-      .where('id', '=', user.id)
-      .execute();
-    await tx.deleteFrom('user_session').where('user_id', '=', user.id).execute();
+    await storeNewPassword(tx, { userId: user.id, passwordHash, now: ctx.clock.now() });
     await appendAudit(
       tx,
       ctx.actor,
