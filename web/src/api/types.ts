@@ -26,6 +26,10 @@ export type MergeBody = Body<'/api/org-units/{code}/merge', 'post'>;
 export type AbolishBody = Body<'/api/org-units/{code}/abolish', 'post'>;
 export type DepartmentBody = Body<'/api/org-units/{code}/departments', 'post'>;
 export type DepartmentCategory = DepartmentBody['category'];
+export type ImportDivisionsBody = Body<'/api/org-units/import-divisions', 'post'>;
+
+export type Job = components['schemas']['Job'];
+export type JobStatus = Job['status'];
 
 export type User = Ok<'/api/users/{id}', 'get'>;
 export type NewUserBody = Body<'/api/users', 'post'>;

@@ -13,6 +13,7 @@ export const en: Messages = {
   common: {
     actions: 'Actions',
     cancel: 'Cancel',
+    close: 'Close',
     edit: 'Edit',
     home: 'Back to start',
     reload: 'Reload',
@@ -82,6 +83,12 @@ export const en: Messages = {
     users: { read: 'View users', manage: 'Manage users' },
     audit: { read: 'View audit log' },
   },
+  jobs: {
+    status: { running: 'Running', succeeded: 'Finished', failed: 'Failed' },
+    working: 'Working…',
+    counts: '{{done}} of {{total}}',
+    elapsed: 'took {{seconds}} s',
+  },
   org: {
     pickUnit: 'Pick or search for a unit on the left',
     asOf: 'As of',
@@ -148,6 +155,29 @@ export const en: Messages = {
           'The unit ends and can no longer change. A unit with sub-units cannot be abolished. This cannot be undone.',
       },
       addDepartment: { button: 'Add department', title: 'Add a department under {{name}}', done: 'Department added' },
+    },
+    import: {
+      button: 'Import divisions',
+      title: 'Import administrative divisions',
+      intro:
+        'Loads provinces, prefectures, counties, townships and villages, with the levels above them, from the national division codes (GB/T 2260). Units already present (renamed or merged ones too) are left as they are, so importing again is safe.',
+      prefix: 'Division code',
+      prefixHelp: '14 = a province, 1409 = a prefecture, 140929 = a county, all = the whole country',
+      prefixInvalid: 'Enter a 2, 4 or 6-digit division code, or all',
+      wholeCountry: 'Whole country',
+      wholeCountryNotice:
+        'The whole country is over 600,000 units and takes a while; you may close this window meanwhile and the import carries on.',
+      submit: 'Start import',
+      result: '{{inserted}} units added, {{existing}} already present',
+      phases: {
+        reading: 'Reading the division tables',
+        planning: 'Comparing with the units already present',
+        copying: 'Writing the new units',
+        done: 'Finishing',
+      },
+      recent: 'Recent imports',
+      recentEmpty: 'No imports yet',
+      columns: { startedAt: 'Started', prefix: 'Code', status: 'Status', inserted: 'Added', requestedBy: 'By' },
     },
   },
   users: {

@@ -11,6 +11,7 @@ export const zhCN = {
   common: {
     actions: '操作',
     cancel: '取消',
+    close: '关闭',
     edit: '编辑',
     home: '返回首页',
     reload: '重新加载',
@@ -80,6 +81,12 @@ export const zhCN = {
     users: { read: '查看用户', manage: '管理用户' },
     audit: { read: '查看审计日志' },
   },
+  jobs: {
+    status: { running: '进行中', succeeded: '已完成', failed: '失败' },
+    working: '处理中…',
+    counts: '{{done}} / {{total}}',
+    elapsed: '用时 {{seconds}} 秒',
+  },
   org: {
     pickUnit: '在左侧选择或搜索一个单位',
     asOf: '截至',
@@ -139,6 +146,23 @@ export const zhCN = {
         notice: '撤销后该单位终止，且不能再变更。仍有下级单位时不能撤销。此操作不可撤回。',
       },
       addDepartment: { button: '新增部门', title: '在 {{name}} 下新增部门', done: '已新增部门' },
+    },
+    import: {
+      button: '导入行政区划',
+      title: '导入行政区划',
+      intro:
+        '从国家行政区划代码（GB/T 2260）导入省、市、县、乡镇和村及其上级。已有的单位（包括已更名或合并的）保持不变，可放心重复导入。',
+      prefix: '区划代码',
+      prefixHelp: '14 = 一个省，1409 = 一个地级市，140929 = 一个县，all = 全国',
+      prefixInvalid: '请输入 2、4 或 6 位区划代码，或 all',
+      wholeCountry: '全国',
+      wholeCountryNotice: '全国共 60 余万个单位，导入需要一些时间；期间可以关闭此窗口，导入会在后台继续。',
+      submit: '开始导入',
+      result: '新增 {{inserted}} 个单位，{{existing}} 个已存在',
+      phases: { reading: '读取区划数据', planning: '比对已有单位', copying: '写入新单位', done: '收尾' },
+      recent: '最近的导入',
+      recentEmpty: '暂无导入记录',
+      columns: { startedAt: '开始时间', prefix: '区划代码', status: '状态', inserted: '新增', requestedBy: '操作人' },
     },
   },
   users: {

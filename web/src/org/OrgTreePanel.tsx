@@ -2,11 +2,15 @@ import { Card, DatePicker, Flex, Switch, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { isFutureDay, toDay } from '../common/dates.ts';
+import { ImportDivisionsButton } from './import/ImportDivisionsButton.tsx';
 import { OrgSearchBox } from './OrgSearchBox.tsx';
 import { OrgTree } from './OrgTree.tsx';
 import { useOrgView } from './use-org-view.ts';
 
-/** The left pane: search, the day to view the tree as of, whether to show ended units, and the tree. */
+/**
+ * The left pane: search, the day to view the tree as of, whether to show ended units, the tree, and for
+ * managers a way to load more of the national divisions into it.
+ */
 export function OrgTreePanel() {
   const { t } = useTranslation();
   const { unitCode, asOf, includeEnded, selectUnit, setAsOf, setIncludeEnded } = useOrgView();
@@ -32,6 +36,7 @@ export function OrgTreePanel() {
         </Flex>
       </Flex>
       <OrgTree asOf={asOf} includeEnded={includeEnded} selectedCode={unitCode} onSelect={selectUnit} />
+      <ImportDivisionsButton />
     </Card>
   );
 }
