@@ -156,7 +156,9 @@ function serveWebApp(app: FastifyInstance, webDir: string | undefined) {
   const hasWeb = webDir !== undefined && existsSync(path.join(webDir, 'index.html'));
   if (hasWeb) app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });
   app.setNotFoundHandler((request, reply) => {
-    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+    // Client-side routes get the app; a missing file (an asset of an older build) stays a 404, not HTML.
+    const isAppRoute = !request.url.startsWith('/api/') && !/\.[a-z0-9]+(\?|$)/i.test(request.url);
+    if (hasWeb && request.method === 'GET' && isAppRoute) {
       return reply.type('text/html').sendFile('index.html');
     }
     return sendError(request, reply, new AppError('NOT_FOUND'));
