@@ -6,6 +6,14 @@ import { systemActor } from '../modules/auth/context.ts';
 
 export const INITIAL_ADMIN = 'admin';
 
+/** 96 random bits, drawn again in the rare case the text lacks a letter or a digit the policy asks for. */
+function generatePassword(): string {
+  for (;;) {
+    const candidate = randomBytes(12).toString('base64url');
+    if (isStrongPassword(candidate)) return candidate;
+  }
+}
+
 /**
  * Creates the first administrator on an empty database. The password comes from BIHUAN_ADMIN_PASSWORD, or
  * is generated and returned so the caller prints it once; it is never stored anywhere but as a hash.
@@ -16,7 +24,7 @@ export async function ensureInitialAdmin(db: Db, configured: string | undefined)
   if (configured !== undefined && !isStrongPassword(configured)) {
     throw new Error('BIHUAN_ADMIN_PASSWORD needs at least 8 characters with both letters and digits');
   }
-  const password = configured ?? `${randomBytes(9).toString('base64url')}7a`;
+  const password = configured ?? generatePassword();
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (tx) => {
     const created = await tx
