@@ -151,6 +151,14 @@ describe('versioned changes', () => {
     expect((await unit(moved, '2020-12-30')).parentCode).toBe('140929201000');
     const ancestors = await admin.get(`/api/org-units/${moved}/ancestors`);
     expect(ancestors.body.items.at(-2).code).toBe('140929202000');
+    const ancestorsThen = await admin.get(`/api/org-units/${moved}/ancestors?asOf=2020-12-30`);
+    expect(ancestorsThen.body.items.map((u: { code: string }) => u.code)).toEqual([
+      '140000000000',
+      '140900000000',
+      '140929000000',
+      '140929201000',
+      moved,
+    ]);
   });
 
   it('refuses merges into oneself, a descendant, an ended unit or another level, each with its own code', async () => {

@@ -143,3 +143,21 @@ export function rewritePaths(db: Executor, oldPrefix: string, newPrefix: string)
     .where('path', 'like', `${oldPrefix}%`)
     .execute();
 }
+
+/** The unit and its ancestors on a day, top first: the parent chain as it stood then, not today's path. */
+export async function ancestorsAsOf(db: Executor, unitId: number, asOf: string) {
+  const chain = await sql<{ id: number; depth: number }>`
+    with recursive chain (id, depth) as (
+      select ${unitId}::int, 0
+      union all
+      select org_unit_parent_at(c.id, ${asOf}::date), c.depth + 1
+      from chain c
+      where org_unit_parent_at(c.id, ${asOf}::date) is not null and c.depth < 10
+    )
+    select id, depth from chain`.execute(db);
+  const depthOf = new Map(chain.rows.map((r) => [r.id, r.depth]));
+  const rows = await selectUnits(db, asOf)
+    .where('u.id', 'in', [...depthOf.keys()])
+    .execute();
+  return rows.sort((a, b) => (depthOf.get(b.id) ?? 0) - (depthOf.get(a.id) ?? 0));
+}

@@ -7,6 +7,7 @@ import type { ServiceContext } from '../auth/context.ts';
 import { childPath, departmentCode, normalizeUnitCode, pathCodes } from './codes.ts';
 import {
   activeChildren,
+  ancestorsAsOf,
   childrenOf,
   findUnit,
   findUnitForUpdate,
@@ -44,7 +45,9 @@ export async function listChildren(
 /** The path from the top of the caller's scope down to the unit, for breadcrumbs. */
 export async function listAncestors(ctx: ServiceContext, options: { code: string; asOf?: string }) {
   const unit = await readableUnit(ctx, options.code, options.asOf);
-  const rows = await unitsByCodes(ctx.db, pathCodes(unit.path), options.asOf);
+  const rows = options.asOf
+    ? await ancestorsAsOf(ctx.db, unit.id, options.asOf)
+    : await unitsByCodes(ctx.db, pathCodes(unit.path));
   return rows.filter((row) => pathInScope(ctx.access, row.path)).map(presentUnit);
 }
 
