@@ -132,7 +132,7 @@ async function authenticate(request: FastifyRequest, guard: Exclude<RouteGuard, 
     throw new AppError('CSRF_TOKEN_INVALID');
   }
   if (guard !== 'authenticated') assertCan(session.access, guard);
-  request.sessionTokenHash = session.tokenHash;
+  request.session = session;
   request.ctx = {
     db: deps.db,
     clock: deps.clock,

@@ -1,26 +1,14 @@
+import type { z } from 'zod';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, useTestApp } from '../../../test/support/app.ts';
+import { type auditRecord } from './schema.ts';
 
 const t = useTestApp();
 
 const KELAN_PATH = '/140000000000/140900000000/140929000000/';
 const XINFU_PATH = '/140000000000/140900000000/140902000000/';
 
-type AuditItem = {
-  id: string;
-  at: string;
-  actorId: number | null;
-  actorName: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  unitPath: string | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  clientIp: string | null;
-  hash: string;
-};
+type AuditItem = z.infer<typeof auditRecord>;
 
 let admin: ApiClient;
 let adminName: string;

@@ -48,7 +48,7 @@ export const authRoutes: FastifyPluginAsyncZod<Options> = async (app, options) =
     async (request, reply) => {
       const actor = { userId: null, username: request.body.username, requestId: request.id, clientIp: request.ip };
       const { token } = await login(
-        { db: db, clock: clock, actor, userAgent: request.headers['user-agent'] ?? null },
+        { db, clock, actor, userAgent: request.headers['user-agent'] ?? null },
         request.body,
       );
       const session = await resolveSession(db, token, clock.now());
@@ -69,7 +69,7 @@ export const authRoutes: FastifyPluginAsyncZod<Options> = async (app, options) =
       },
     },
     async (request, reply) => {
-      await logout(request.ctx, request.sessionTokenHash ?? '');
+      await logout(request.ctx, request.session?.tokenHash ?? '');
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
       return { ok: true as const };
     },
@@ -86,8 +86,8 @@ export const authRoutes: FastifyPluginAsyncZod<Options> = async (app, options) =
       },
     },
     async (request) => {
-      const session = await resolveSession(db, request.cookies[SESSION_COOKIE] ?? '', clock.now());
-      if (!session) throw new Error('the session vanished during the request');
+      const { session } = request;
+      if (!session) throw new Error('an authenticated route ran without a session');
       return presentSession(session.access, session.displayName, session.locale, session.csrfToken);
     },
   );
@@ -104,7 +104,7 @@ export const authRoutes: FastifyPluginAsyncZod<Options> = async (app, options) =
       },
     },
     async (request) => {
-      await changeOwnPassword(request.ctx, { ...request.body, keepSessionHash: request.sessionTokenHash ?? '' });
+      await changeOwnPassword(request.ctx, { ...request.body, keepSessionHash: request.session?.tokenHash ?? '' });
       return { ok: true as const };
     },
   );

@@ -1,5 +1,6 @@
 import type { ServiceContext } from '../../modules/auth/context.ts';
 import type { Permission } from '../../modules/auth/permissions.ts';
+import type { ResolvedSession } from '../../modules/auth/service.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../database.ts';
 import type { Locale } from '../errors.ts';
@@ -17,7 +18,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     ctx: ServiceContext;
     locale?: Locale;
-    sessionTokenHash?: string;
+    /** The session resolved while authenticating, for the routes about the session itself. */
+    session?: ResolvedSession;
   }
 }
 
