@@ -110,8 +110,271 @@ export type Database = {
   user_session: UserSessionTable;
   audit_log: AuditLogTable;
   audit_chain_head: AuditChainHeadTable;
+  stored_file: StoredFileTable;
+  file_link: FileLinkTable;
+  decision: DecisionTable;
+  plan: PlanTable;
+  plan_node: PlanNodeTable;
+  task: TaskTable;
+  task_grant: TaskGrantTable;
+  task_report: TaskReportTable;
+  task_colour_history: TaskColourHistoryTable;
+  supervision_notice: SupervisionNoticeTable;
+  inspection: InspectionTable;
+  supervision_rule_set: SupervisionRuleSetTable;
+  scheduler_run: SchedulerRunTable;
+  notification: NotificationTable;
+  notification_read: NotificationReadTable;
+  assessment_scheme: AssessmentSchemeTable;
+  assessment_indicator_value: AssessmentIndicatorValueTable;
+  assessment_entered_score: AssessmentEnteredScoreTable;
+  assessment_bonus_claim: AssessmentBonusClaimTable;
+  assessment_veto: AssessmentVetoTable;
+  assessment_exemption: AssessmentExemptionTable;
+  assessment_run: AssessmentRunTable;
 };
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;
 export type NewOrgUnit = Insertable<OrgUnitTable>;
 export type AppUserRow = Selectable<AppUserTable>;
+
+// The closed work loop (migration 0004-loop). numeric columns come back as strings, like bigints.
+
+type Numeric = ColumnType<string, number | string, number | string>;
+
+export type StoredFileTable = {
+  sha256: string;
+  size_bytes: ColumnType<string, number, number>;
+  media_type: string;
+  uploaded_by: number | null;
+  uploaded_at: Timestamp;
+};
+
+export type FileOwnerKind = 'decision' | 'report' | 'inspection' | 'exemption' | 'bonus_claim';
+export type FileLinkTable = { owner_kind: FileOwnerKind; owner_id: string | number; sha256: string; file_name: string };
+
+export type DecisionTable = {
+  id: Generated<string>;
+  unit_id: number;
+  kind: 'meeting' | 'document';
+  title: string;
+  decided_on: string;
+  body: Generated<string>;
+  created_by: number | null;
+  created_at: Timestamp;
+  version: Generated<number>;
+};
+
+export type PlanTable = {
+  id: Generated<string>;
+  unit_id: number;
+  title: string;
+  framework: string | null;
+  description: Generated<string>;
+  decision_id: string | null;
+  created_at: Timestamp;
+  version: Generated<number>;
+};
+
+export type PlanNodeTable = {
+  id: Generated<string>;
+  plan_id: string;
+  parent_id: string | null;
+  number: string;
+  title: string;
+  description: Generated<string>;
+  owner_unit_ids: ColumnType<number[], number[] | undefined, number[]>;
+  indicator_codes: ColumnType<string[], string[] | undefined, string[]>;
+  yearly_targets: Json;
+  decision_id: string | null;
+  position: Generated<number>;
+  version: Generated<number>;
+};
+
+export type TaskTable = {
+  id: Generated<string>;
+  title: string;
+  description: Generated<string>;
+  plan_node_id: string | null;
+  decision_id: string | null;
+  issuer_unit_id: number;
+  lead_unit_id: number;
+  lead_unit_path: string;
+  supervising_unit_id: number;
+  responsible_leader: string;
+  priority: 'high' | 'normal' | 'low';
+  report_cadence: 'none' | 'weekly' | 'monthly' | 'quarterly';
+  start_on: string;
+  deadline: string;
+  milestones: Json;
+  status: string;
+  status_before_extension: string | null;
+  requested_deadline: string | null;
+  reported_percent: Numeric;
+  last_report_returned: Generated<boolean>;
+  completion_reported_on: string | null;
+  closed_on: string | null;
+  colour: string | null;
+  colour_reasons: ColumnType<string[], string[] | undefined, string[]>;
+  planned_percent: Numeric;
+  colour_judged_on: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+};
+
+export type TaskGrantRole = 'issuer' | 'lead' | 'cooperating' | 'supervisor';
+export type TaskGrantTable = { task_id: string; unit_id: number; role: TaskGrantRole; unit_path: string };
+
+export type TaskReportTable = {
+  id: Generated<string>;
+  task_id: string;
+  kind: 'progress' | 'completion';
+  percent: Numeric;
+  narrative: string;
+  figures: Json;
+  unit_id: number;
+  idempotency_key: string;
+  status: Generated<'submitted' | 'accepted' | 'returned'>;
+  review_reason: string | null;
+  reviewed_by: number | null;
+  reviewed_at: Date | null;
+  submitted_by: number | null;
+  submitted_at: Date;
+};
+
+export type TaskColourHistoryTable = { id: Generated<string>; task_id: string; colour: string; on_day: string };
+
+export type SupervisionNoticeKind = 'supervision_notice' | 'supervision_letter' | 'formal_interview' | 'escalation';
+export type SupervisionNoticeTable = {
+  id: Generated<string>;
+  task_id: string;
+  unit_id: number;
+  unit_path: string;
+  kind: SupervisionNoticeKind;
+  origin: 'automatic' | 'manual';
+  issued_on: string;
+  body: string;
+  deduction_points: Numeric;
+  escalated_to: string | null;
+  source_key: string | null;
+  issued_by: number | null;
+  created_at: Timestamp;
+};
+
+export type InspectionTable = {
+  id: Generated<string>;
+  task_id: string;
+  inspected_on: string;
+  findings: string;
+  verdict: 'confirmed' | 'not_as_reported';
+  recorded_by: number | null;
+  created_at: Timestamp;
+};
+
+export type SupervisionRuleSetTable = { effective_from: string; colour: Json; escalation: Json };
+
+export type SchedulerRunTable = {
+  id: Generated<string>;
+  job: string;
+  slot: string;
+  status: Generated<'running' | 'succeeded' | 'failed'>;
+  result: Json;
+  started_at: Date;
+  finished_at: Date | null;
+};
+
+export type NotificationTable = {
+  id: Generated<string>;
+  unit_id: number;
+  unit_path: string;
+  kind: string;
+  task_id: string | null;
+  title: string;
+  body: Generated<string>;
+  source_key: string | null;
+  created_at: Date;
+};
+export type NotificationReadTable = { notification_id: string; user_id: number; read_at: Date };
+
+export type AssessmentSchemeTable = {
+  id: Generated<string>;
+  unit_id: number;
+  code: string;
+  year: number;
+  name: string;
+  definition: Json;
+  assessed_unit_ids: ColumnType<number[], number[] | undefined, number[]>;
+  version: Generated<number>;
+};
+
+export type AssessmentPeriod = 'year' | 'Q1' | 'Q2' | 'Q3' | 'Q4';
+export type AssessmentIndicatorValueTable = {
+  scheme_id: string;
+  unit_id: number;
+  item_code: string;
+  period: AssessmentPeriod;
+  actual: Numeric | null;
+  target: Numeric;
+};
+
+export type AssessmentEnteredScoreTable = {
+  scheme_id: string;
+  unit_id: number;
+  item_code: string;
+  score: Numeric;
+  entered_by: number | null;
+};
+
+export type DecisionStatus = 'pending' | 'approved' | 'rejected';
+export type AssessmentBonusClaimTable = {
+  id: Generated<string>;
+  scheme_id: string;
+  unit_id: number;
+  item_code: string;
+  points: Numeric;
+  reason: string;
+  status: Generated<DecisionStatus>;
+  decision_reason: string | null;
+  decided_by: number | null;
+  claimed_by: number | null;
+  version: Generated<number>;
+};
+
+export type AssessmentVetoTable = {
+  id: Generated<string>;
+  scheme_id: string;
+  unit_id: number;
+  item_code: string;
+  occurred_on: string;
+  reason: string;
+  recorded_by: number | null;
+};
+
+export type AssessmentExemptionTable = {
+  id: Generated<string>;
+  scheme_id: string;
+  unit_id: number;
+  event_id: string;
+  reason: string;
+  reduce_points: Numeric | null;
+  status: Generated<DecisionStatus>;
+  decision_reason: string | null;
+  decided_by: number | null;
+  applied_by: number | null;
+  applied_at: Date;
+  version: Generated<number>;
+};
+
+export type AssessmentRunTable = {
+  id: Generated<string>;
+  scheme_id: string;
+  as_of: string;
+  input_hash: string;
+  status: Generated<'draft' | 'published'>;
+  results: Json;
+  created_at: Date;
+  published_at: Date | null;
+  version: Generated<number>;
+};

@@ -1,5 +1,7 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
@@ -22,6 +24,8 @@ import { healthRoutes } from '../modules/health/routes.ts';
 import { jobsRoutes } from '../modules/jobs/routes.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
 import { usersRoutes } from '../modules/users/routes.ts';
+import { filesRoutes } from '../modules/files/routes.ts';
+import { tasksRoutes } from '../modules/tasks/routes.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/database.ts';
 import { AppError, errorMessage, localeFromHeader } from '../platform/errors.ts';
@@ -34,6 +38,8 @@ export type AppDeps = {
   clock: Clock;
   secureCookies?: boolean;
   logLevel?: string;
+  /** Where evidence files are stored; a fresh temporary directory when absent (tests). */
+  filesDir?: string;
   /** The built web app; served at / when present. */
   webDir?: string;
   version?: string;
@@ -118,6 +124,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(usersRoutes);
   await app.register(auditRoutes);
   await app.register(jobsRoutes);
+  app.decorate('filesDir', deps.filesDir ?? (await mkdtemp(path.join(tmpdir(), 'bihuan-files-'))));
+  await app.register(filesRoutes);
+  await app.register(tasksRoutes);
   app.get('/api/openapi.json', { config: { guard: 'public' }, schema: { hide: true } }, () => app.swagger());
 
   serveWebApp(app, deps.webDir);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { systemContext } from '../modules/auth/system-access.ts';
 import { applySeeds, demoSeeds } from '../demo/seeds.ts';
@@ -38,6 +39,7 @@ const app = await buildApp({
   secureCookies: config.secureCookies,
   logLevel: config.logLevel,
   webDir: fileURLToPath(new URL('../../web/dist', import.meta.url)),
+  filesDir: path.join(config.dataDir, 'files'),
   version,
 });
 await app.listen({ port: config.port, host: config.host });

@@ -1,0 +1,41 @@
+import { chinaDateOf } from '../../platform/calendar-date.ts';
+import { type Milestone, plannedPercent, validateMilestones } from '../tasks/rules/milestones.ts';
+import type { TaskStatus } from '../tasks/rules/task-states.ts';
+import { type ColourRules, type TaskColour, taskColour } from './rules/colour.ts';
+
+/** What the colour of a task is judged from: its stored record. */
+export type JudgedTask = {
+  status: string;
+  startOn: string;
+  deadline: string;
+  milestones: readonly Milestone[];
+  reportedPercent: number;
+  lastReportReturned: boolean;
+  completionReportedOn: string | null;
+};
+
+export type Judgement = { colour: TaskColour | null; reasons: string[]; plannedPercent: number; day: string };
+
+/**
+ * The task's colour today under the rules. The planned pace is read from the milestones, whose dates the
+ * task's own start and deadline bound; an extension moves the deadline past the last milestone, which
+ * the pace rule reads as reaching 100% at that milestone.
+ */
+export function judgeTask(task: JudgedTask, now: Date, rules: ColourRules): Judgement {
+  const day = chinaDateOf(now);
+  const usable = validateMilestones(task.milestones, task.startOn, task.deadline).length === 0;
+  const planned = usable ? plannedPercent(task.milestones, task.startOn, task.deadline, day) : 0;
+  const judgement = taskColour(
+    {
+      status: task.status as TaskStatus,
+      deadline: task.deadline,
+      plannedPercent: planned,
+      reportedPercent: task.reportedPercent,
+      lastReportReturned: task.lastReportReturned,
+      now,
+      ...(task.completionReportedOn ? { completionReportedOn: task.completionReportedOn } : {}),
+    },
+    rules,
+  );
+  return { colour: judgement.colour, reasons: judgement.reasons, plannedPercent: planned, day };
+}

@@ -1,0 +1,257 @@
+import { sql } from 'kysely';
+import type { Executor, Tx } from '../../platform/database.ts';
+import type { SupervisionNoticeKind } from '../../platform/db-schema.ts';
+import { grantedWithin } from '../tasks/queries.ts';
+
+export function ruleSetInForce(db: Executor, day: string) {
+  return db
+    .selectFrom('supervision_rule_set')
+    .selectAll()
+    .where('effective_from', '<=', day)
+    .orderBy('effective_from', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export function upsertRuleSet(tx: Tx, values: { effectiveFrom: string; colour: unknown; escalation: unknown }) {
+  const row = {
+    effective_from: values.effectiveFrom,
+    colour: JSON.stringify(values.colour),
+    escalation: JSON.stringify(values.escalation),
+  };
+  return tx
+    .insertInto('supervision_rule_set')
+    .values(row)
+    .onConflict((oc) => oc.column('effective_from').doUpdateSet({ colour: row.colour, escalation: row.escalation }))
+    .execute();
+}
+
+/** Open tasks as the colour is judged from them, and the units they concern. */
+export function tasksToJudge(db: Executor, ids?: readonly string[]) {
+  let query = db
+    .selectFrom('task')
+    .select([
+      'id',
+      'title',
+      'status',
+      'start_on',
+      'deadline',
+      'milestones',
+      'reported_percent',
+      'last_report_returned',
+      'completion_reported_on',
+      'colour',
+      'colour_reasons',
+      'planned_percent',
+      'lead_unit_id',
+      'lead_unit_path',
+    ]);
+  query = ids ? query.where('id', 'in', ids) : query.where('status', 'not in', ['draft', 'closed', 'cancelled']);
+  return query.execute();
+}
+export type JudgeRow = Awaited<ReturnType<typeof tasksToJudge>>[number];
+
+/** Stores many judgements in one statement. */
+export function storeJudgements(
+  tx: Executor,
+  rows: readonly { id: string; colour: string | null; reasons: string[]; planned: number }[],
+  day: string,
+) {
+  if (rows.length === 0) return Promise.resolve();
+  return sql`
+    update task set colour = v.colour, colour_reasons = string_to_array(v.reasons, ','),
+      planned_percent = v.planned, colour_judged_on = ${day}::date
+    from unnest(${rows.map((r) => r.id)}::bigint[], ${rows.map((r) => r.colour)}::text[],
+      ${rows.map((r) => r.reasons.join(','))}::text[], ${rows.map((r) => r.planned)}::numeric[])
+      as v(id, colour, reasons, planned)
+    where task.id = v.id`
+    .execute(tx)
+    .then(() => undefined);
+}
+
+export async function insertColourHistory(
+  tx: Executor,
+  rows: readonly { taskId: string; colour: string }[],
+  day: string,
+): Promise<{ id: string; task_id: string; colour: string }[]> {
+  if (rows.length === 0) return [];
+  const result = await sql<{ id: string; task_id: string; colour: string }>`
+    insert into task_colour_history (task_id, colour, on_day)
+    select v.task_id, v.colour, ${day}::date
+    from unnest(${rows.map((r) => r.taskId)}::bigint[], ${rows.map((r) => r.colour)}::text[]) as v(task_id, colour)
+    on conflict do nothing
+    returning id, task_id, colour`.execute(tx);
+  return result.rows;
+}
+
+export function historiesOf(db: Executor, taskIds: readonly string[]) {
+  if (taskIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('task_colour_history')
+    .select(['id', 'task_id', 'colour', 'on_day'])
+    .where('task_id', 'in', taskIds)
+    .orderBy('task_id')
+    .orderBy('on_day')
+    .orderBy('id')
+    .execute();
+}
+
+export type NewNotice = {
+  taskId: string;
+  unitId: number;
+  unitPath: string;
+  kind: SupervisionNoticeKind;
+  origin: 'automatic' | 'manual';
+  issuedOn: string;
+  body: string;
+  deductionPoints: number;
+  escalatedTo: string | null;
+  sourceKey: string | null;
+  issuedBy: number | null;
+  at: Date;
+};
+
+/** Inserts notices; automatic ones carry a source key, so issuing the same one twice does nothing. */
+export async function insertNotices(tx: Executor, notices: readonly NewNotice[]) {
+  if (notices.length === 0) return [];
+  return tx
+    .insertInto('supervision_notice')
+    .values(
+      notices.map((n) => ({
+        task_id: n.taskId,
+        unit_id: n.unitId,
+        unit_path: n.unitPath,
+        kind: n.kind,
+        origin: n.origin,
+        issued_on: n.issuedOn,
+        body: n.body,
+        deduction_points: n.deductionPoints,
+        escalated_to: n.escalatedTo,
+        source_key: n.sourceKey,
+        issued_by: n.issuedBy,
+        created_at: n.at,
+      })),
+    )
+    .onConflict((oc) => oc.column('source_key').doNothing())
+    .returning(['id', 'task_id', 'kind', 'unit_id', 'unit_path'])
+    .execute();
+}
+
+/** Counts by colour of the tasks led inside a subtree. */
+export function colourCounts(db: Executor, unitPath: string) {
+  return db
+    .selectFrom('task')
+    .select(['colour', sql<number>`count(*)::int`.as('count')])
+    .where('lead_unit_path', 'like', `${unitPath}%`)
+    .where('colour', 'is not', null)
+    .groupBy('colour')
+    .execute();
+}
+
+/**
+ * The colour wall: counts by colour for each child of the unit (the path segment after the unit's own),
+ * plus the unit's own tasks under the unit itself.
+ */
+export function colourWall(db: Executor, unitPath: string) {
+  const depth = unitPath.split('/').length; // the next segment's position in split_part
+  return sql<{ child_code: string; colour: string; count: number }>`
+    select coalesce(nullif(split_part(lead_unit_path, '/', ${depth}), ''), '') as child_code, colour,
+      count(*)::int as count
+    from task
+    where lead_unit_path like ${`${unitPath}%`} and colour is not null
+    group by 1, 2`
+    .execute(db)
+    .then((result) => result.rows);
+}
+
+export function noticesFor(
+  db: Executor,
+  options: { scope: string[] | null; unitPath?: string; taskId?: string; limit: number },
+) {
+  let query = db
+    .selectFrom('supervision_notice as n')
+    .innerJoin('task as t', 't.id', 'n.task_id')
+    .innerJoin('org_unit as u', 'u.id', 'n.unit_id')
+    .leftJoin('app_user as a', 'a.id', 'n.issued_by')
+    .select([
+      'n.id',
+      'n.task_id',
+      't.title as task_title',
+      'n.kind',
+      'n.origin',
+      'n.issued_on',
+      'n.body',
+      'n.deduction_points',
+      'n.escalated_to',
+      'u.code as unit_code',
+      'u.name as unit_name',
+      'a.display_name as issued_by_name',
+    ]);
+  if (options.scope) query = query.where(grantedWithin(options.scope));
+  if (options.unitPath) query = query.where('n.unit_path', 'like', `${options.unitPath}%`);
+  if (options.taskId) query = query.where('n.task_id', '=', options.taskId);
+  return query.orderBy('n.issued_on', 'desc').orderBy('n.id', 'desc').limit(options.limit).execute();
+}
+export type NoticeRow = Awaited<ReturnType<typeof noticesFor>>[number];
+
+export function insertInspection(
+  tx: Tx,
+  values: {
+    taskId: string;
+    on: string;
+    findings: string;
+    verdict: 'confirmed' | 'not_as_reported';
+    userId: number | null;
+    at: Date;
+  },
+) {
+  return tx
+    .insertInto('inspection')
+    .values({
+      task_id: values.taskId,
+      inspected_on: values.on,
+      findings: values.findings,
+      verdict: values.verdict,
+      recorded_by: values.userId,
+      created_at: values.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export function inspectionsOf(db: Executor, taskId: string) {
+  return db
+    .selectFrom('inspection as i')
+    .leftJoin('app_user as a', 'a.id', 'i.recorded_by')
+    .select(['i.id', 'i.task_id', 'i.inspected_on', 'i.findings', 'i.verdict', 'a.display_name as recorded_by_name'])
+    .select((eb) =>
+      sql<
+        { sha256: string; name: string }[]
+      >`coalesce((select json_agg(json_build_object('sha256', f.sha256, 'name', f.file_name) order by f.file_name) from file_link f where f.owner_kind = 'inspection' and f.owner_id = ${eb.ref('i.id')}), '[]')`.as(
+        'photos',
+      ),
+    )
+    .where('i.task_id', '=', taskId)
+    .orderBy('i.inspected_on', 'desc')
+    .orderBy('i.id', 'desc')
+    .execute();
+}
+
+export function overdueTasks(db: Executor, options: { scope: string[] | null; unitPath?: string; limit: number }) {
+  let query = db
+    .selectFrom('task as t')
+    .innerJoin('org_unit as lead', 'lead.id', 't.lead_unit_id')
+    .select([
+      't.id',
+      't.title',
+      't.deadline',
+      't.status',
+      't.responsible_leader',
+      'lead.code as lead_code',
+      'lead.name as lead_name',
+    ])
+    .where('t.colour', '=', 'red');
+  if (options.scope) query = query.where(grantedWithin(options.scope));
+  if (options.unitPath) query = query.where('t.lead_unit_path', 'like', `${options.unitPath}%`);
+  return query.orderBy('t.deadline').orderBy('t.id').limit(options.limit).execute();
+}
