@@ -9,7 +9,7 @@ export const YUANPING = '140981'; // a county with no part in the task
 /** Sends one file as multipart, the way the web app uploads evidence. */
 export async function uploadFile(
   client: ApiClient,
-  file: { name: string; type: string; content: Buffer | string },
+  file: { name: string; type: string; content: Uint8Array<ArrayBuffer> | string },
 ): Promise<ApiResponse> {
   const form = new FormData();
   form.append('file', new Blob([file.content], { type: file.type }), file.name);

@@ -214,7 +214,7 @@ describe('reports with evidence, returns and verification', () => {
     const big = await uploadFile(lead, {
       name: 'big.pdf',
       type: 'application/pdf',
-      content: Buffer.alloc(10 * 1024 * 1024 + 1),
+      content: new Uint8Array(10 * 1024 * 1024 + 1),
     });
     expect(big.status).toBe(413);
     expect(big.body.code).toBe('FILE_TOO_LARGE');
