@@ -19,6 +19,20 @@ export type Probe = {
 const XINFU = '140902'; // 忻府区, a sibling county of Kelan
 const dated = { effectiveOn: '2020-01-01', reason: '越权测试', version: 1 };
 
+const loopTask = {
+  title: '越权任务',
+  issuerUnit: XINFU,
+  leadUnit: XINFU,
+  supervisingUnit: '1409',
+  responsibleLeader: '某领导',
+  startOn: '2024-06-01',
+  deadline: '2024-12-31',
+};
+const taskHidden = (response: ApiResponse) => {
+  expect(response.status).toBe(404);
+  expect(response.body.code).toBe('TASK_NOT_FOUND');
+};
+
 const noneOutsideKelan = (response: ApiResponse) => {
   expect(response.status).toBe(200);
   for (const item of response.body.items) expect(item.code).toMatch(/^140929/);
@@ -100,4 +114,76 @@ export const routeProbes: Record<string, Probe | 'public' | 'self'> = {
 
   'GET /api/audit': { as: 'auditor', path: `/api/audit?unit=${XINFU}`, expect: 403 },
   'GET /api/audit/verify': { as: 'clerk', path: '/api/audit/verify', expect: 403 },
+
+  // The closed work loop. Task routes answer 404 for a task not granted to a unit in scope, as if absent.
+  'GET /api/tasks': { as: 'clerk', path: `/api/tasks?unit=${XINFU}`, expect: 403 },
+  'POST /api/tasks': { as: 'clerk', path: '/api/tasks', body: loopTask, expect: 403 },
+  'GET /api/tasks/{id}': { as: 'clerk', path: '/api/tasks/1', expect: taskHidden },
+  'PATCH /api/tasks/{id}': { as: 'clerk', path: '/api/tasks/1', body: { title: '越权', version: 1 }, expect: 403 },
+  'POST /api/tasks/{id}/actions': {
+    as: 'clerk',
+    path: '/api/tasks/1/actions',
+    body: { action: 'acknowledge', version: 1 },
+    expect: taskHidden,
+  },
+  'GET /api/tasks/{id}/reports': { as: 'clerk', path: '/api/tasks/1/reports', expect: taskHidden },
+  'POST /api/tasks/{id}/reports': {
+    as: 'clerk',
+    path: '/api/tasks/1/reports',
+    body: { kind: 'progress', percent: 10, narrative: '越权报送', idempotencyKey: 'probe-key-1' },
+    expect: taskHidden,
+  },
+  'POST /api/tasks/{id}/reports/{reportId}/review': {
+    as: 'clerk',
+    path: '/api/tasks/1/reports/1/review',
+    body: { decision: 'accept' },
+    expect: 403,
+  },
+  'GET /api/tasks/{id}/inspections': { as: 'clerk', path: '/api/tasks/1/inspections', expect: taskHidden },
+  'POST /api/tasks/{id}/inspections': {
+    as: 'clerk',
+    path: '/api/tasks/1/inspections',
+    body: { inspectedOn: '2024-06-01', findings: '越权检查', verdict: 'confirmed' },
+    expect: 403,
+  },
+  'POST /api/files': { as: 'clerk', path: '/api/files', expect: (response) => expect(response.status).toBe(415) },
+  'GET /api/files/{sha256}': {
+    as: 'clerk',
+    path: `/api/files/${'a'.repeat(64)}`,
+    expect: (response) => expect(response.body.code).toBe('FILE_NOT_FOUND'),
+  },
+  'GET /api/supervision/summary': { as: 'clerk', path: `/api/supervision/summary?unit=${XINFU}`, expect: 403 },
+  'GET /api/supervision/wall': { as: 'clerk', path: `/api/supervision/wall?unit=${XINFU}`, expect: 403 },
+  'GET /api/supervision/overdue': { as: 'clerk', path: `/api/supervision/overdue?unit=${XINFU}`, expect: 403 },
+  'GET /api/supervision/notices': { as: 'clerk', path: `/api/supervision/notices?unit=${XINFU}`, expect: 403 },
+  'POST /api/supervision/notices': {
+    as: 'clerk',
+    path: '/api/supervision/notices',
+    body: { taskId: '1', body: '越权督办' },
+    expect: 403,
+  },
+  // The rules are the deployment's, not a unit's: anyone who reads tasks may read them.
+  'GET /api/supervision/rules': {
+    as: 'clerk',
+    path: '/api/supervision/rules',
+    expect: (response) => expect(response.status).toBe(200),
+  },
+  'PUT /api/supervision/rules': { as: 'clerk', path: '/api/supervision/rules', body: {}, expect: 403 },
+  'POST /api/supervision/passes': { as: 'clerk', path: '/api/supervision/passes', body: {}, expect: 403 },
+  'GET /api/supervision/passes': { as: 'clerk', path: '/api/supervision/passes', expect: 403 },
+  'GET /api/notifications': {
+    as: 'clerk',
+    path: '/api/notifications',
+    expect: (response) => {
+      expect(response.status).toBe(200);
+      for (const item of response.body.items) expect(item.unit.code).toMatch(/^140929/);
+    },
+  },
+  'GET /api/notifications/unread-count': 'self',
+  'POST /api/notifications/read': {
+    as: 'clerk',
+    path: '/api/notifications/read',
+    body: { id: '1' },
+    expect: (response) => expect(response.body.code).toBe('NOTIFICATION_NOT_FOUND'),
+  },
 };

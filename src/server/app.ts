@@ -26,6 +26,8 @@ import { orgRoutes } from '../modules/org/routes.ts';
 import { usersRoutes } from '../modules/users/routes.ts';
 import { filesRoutes } from '../modules/files/routes.ts';
 import { tasksRoutes } from '../modules/tasks/routes.ts';
+import { supervisionRoutes } from '../modules/supervision/routes.ts';
+import { notificationsRoutes } from '../modules/notifications/routes.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/database.ts';
 import { AppError, errorMessage, localeFromHeader } from '../platform/errors.ts';
@@ -127,6 +129,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('filesDir', deps.filesDir ?? (await mkdtemp(path.join(tmpdir(), 'bihuan-files-'))));
   await app.register(filesRoutes);
   await app.register(tasksRoutes);
+  await app.register(supervisionRoutes);
+  await app.register(notificationsRoutes);
   app.get('/api/openapi.json', { config: { guard: 'public' }, schema: { hide: true } }, () => app.swagger());
 
   serveWebApp(app, deps.webDir);

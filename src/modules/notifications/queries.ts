@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { inBatches } from '../../platform/batches.ts';
 import type { Executor, Tx } from '../../platform/database.ts';
 import { escapeLike } from '../tasks/queries.ts';
 
@@ -14,25 +15,25 @@ export type NewNotification = {
 };
 
 /** Inserts into units' inboxes; a notification with a source key is delivered once. */
-export function insertNotifications(tx: Executor, rows: readonly NewNotification[]) {
-  if (rows.length === 0) return Promise.resolve();
-  return tx
-    .insertInto('notification')
-    .values(
-      rows.map((n) => ({
-        unit_id: n.unitId,
-        unit_path: n.unitPath,
-        kind: n.kind,
-        task_id: n.taskId,
-        title: n.title,
-        body: n.body ?? '',
-        source_key: n.sourceKey,
-        created_at: n.at,
-      })),
-    )
-    .onConflict((oc) => oc.column('source_key').doNothing())
-    .execute()
-    .then(() => undefined);
+export async function insertNotifications(tx: Executor, rows: readonly NewNotification[]): Promise<void> {
+  await inBatches(rows, 6000, (slice) =>
+    tx
+      .insertInto('notification')
+      .values(
+        slice.map((n) => ({
+          unit_id: n.unitId,
+          unit_path: n.unitPath,
+          kind: n.kind,
+          task_id: n.taskId,
+          title: n.title,
+          body: n.body ?? '',
+          source_key: n.sourceKey,
+          created_at: n.at,
+        })),
+      )
+      .onConflict((oc) => oc.column('source_key').doNothing())
+      .execute(),
+  );
 }
 
 function inScope(scope: readonly string[] | null) {

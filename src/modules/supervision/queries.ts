@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor, Tx } from '../../platform/database.ts';
 import type { SupervisionNoticeKind } from '../../platform/db-schema.ts';
+import { inBatches } from '../../platform/batches.ts';
 import { grantedWithin } from '../tasks/queries.ts';
 
 export function ruleSetInForce(db: Executor, day: string) {
@@ -46,7 +47,9 @@ export function tasksToJudge(db: Executor, ids?: readonly string[]) {
       'lead_unit_id',
       'lead_unit_path',
     ]);
-  query = ids ? query.where('id', 'in', ids) : query.where('status', 'not in', ['draft', 'closed', 'cancelled']);
+  query = ids
+    ? query.where(sql<boolean>`id = any(${ids}::bigint[])`)
+    : query.where('status', 'not in', ['draft', 'closed', 'cancelled']);
   return query.execute();
 }
 export type JudgeRow = Awaited<ReturnType<typeof tasksToJudge>>[number];
@@ -89,7 +92,7 @@ export function historiesOf(db: Executor, taskIds: readonly string[]) {
   return db
     .selectFrom('task_colour_history')
     .select(['id', 'task_id', 'colour', 'on_day'])
-    .where('task_id', 'in', taskIds)
+    .where(sql<boolean>`task_id = any(${taskIds}::bigint[])`)
     .orderBy('task_id')
     .orderBy('on_day')
     .orderBy('id')
@@ -112,29 +115,30 @@ export type NewNotice = {
 };
 
 /** Inserts notices; automatic ones carry a source key, so issuing the same one twice does nothing. */
-export async function insertNotices(tx: Executor, notices: readonly NewNotice[]) {
-  if (notices.length === 0) return [];
-  return tx
-    .insertInto('supervision_notice')
-    .values(
-      notices.map((n) => ({
-        task_id: n.taskId,
-        unit_id: n.unitId,
-        unit_path: n.unitPath,
-        kind: n.kind,
-        origin: n.origin,
-        issued_on: n.issuedOn,
-        body: n.body,
-        deduction_points: n.deductionPoints,
-        escalated_to: n.escalatedTo,
-        source_key: n.sourceKey,
-        issued_by: n.issuedBy,
-        created_at: n.at,
-      })),
-    )
-    .onConflict((oc) => oc.column('source_key').doNothing())
-    .returning(['id', 'task_id', 'kind', 'unit_id', 'unit_path'])
-    .execute();
+export function insertNotices(tx: Executor, notices: readonly NewNotice[]) {
+  return inBatches(notices, 4000, (slice) =>
+    tx
+      .insertInto('supervision_notice')
+      .values(
+        slice.map((n) => ({
+          task_id: n.taskId,
+          unit_id: n.unitId,
+          unit_path: n.unitPath,
+          kind: n.kind,
+          origin: n.origin,
+          issued_on: n.issuedOn,
+          body: n.body,
+          deduction_points: n.deductionPoints,
+          escalated_to: n.escalatedTo,
+          source_key: n.sourceKey,
+          issued_by: n.issuedBy,
+          created_at: n.at,
+        })),
+      )
+      .onConflict((oc) => oc.column('source_key').doNothing())
+      .returning(['id', 'task_id', 'kind', 'unit_id', 'unit_path'])
+      .execute(),
+  );
 }
 
 /** Counts by colour of the tasks led inside a subtree. */
@@ -254,4 +258,8 @@ export function overdueTasks(db: Executor, options: { scope: string[] | null; un
   if (options.scope) query = query.where(grantedWithin(options.scope));
   if (options.unitPath) query = query.where('t.lead_unit_path', 'like', `${options.unitPath}%`);
   return query.orderBy('t.deadline').orderBy('t.id').limit(options.limit).execute();
+}
+
+export function schedulerRuns(db: Executor, job: string, limit: number) {
+  return db.selectFrom('scheduler_run').selectAll().where('job', '=', job).orderBy('id', 'desc').limit(limit).execute();
 }
