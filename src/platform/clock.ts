@@ -16,3 +16,17 @@ export function manualClock(start: Date): Clock & { set(date: Date): void; advan
     },
   };
 }
+
+/**
+ * Real time shifted by an offset that can only grow or shrink by whole days: what the browser tests use to
+ * move a running server past a deadline. Only started when the test clock is explicitly enabled.
+ */
+export function offsetClock(): Clock & { advanceDays(days: number): void } {
+  let offsetMs = 0;
+  return {
+    now: () => new Date(Date.now() + offsetMs),
+    advanceDays: (days) => {
+      offsetMs += days * 86_400_000;
+    },
+  };
+}

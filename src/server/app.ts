@@ -28,7 +28,8 @@ import { filesRoutes } from '../modules/files/routes.ts';
 import { tasksRoutes } from '../modules/tasks/routes.ts';
 import { supervisionRoutes } from '../modules/supervision/routes.ts';
 import { notificationsRoutes } from '../modules/notifications/routes.ts';
-import type { Clock } from '../platform/clock.ts';
+import { testClockRoutes } from './test-clock.ts';
+import type { Clock, offsetClock } from '../platform/clock.ts';
 import type { Db } from '../platform/database.ts';
 import { AppError, errorMessage, localeFromHeader } from '../platform/errors.ts';
 import { installErrorHandling, sendError } from '../platform/http/error-handler.ts';
@@ -42,6 +43,8 @@ export type AppDeps = {
   logLevel?: string;
   /** Where evidence files are stored; a fresh temporary directory when absent (tests). */
   filesDir?: string;
+  /** Only for the browser tests: lets `POST /api/test/clock` move time (see test-clock.ts). */
+  testClock?: ReturnType<typeof offsetClock>;
   /** The built web app; served at / when present. */
   webDir?: string;
   version?: string;
@@ -131,6 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(tasksRoutes);
   await app.register(supervisionRoutes);
   await app.register(notificationsRoutes);
+  if (deps.testClock) await app.register(testClockRoutes(deps.testClock));
   app.get('/api/openapi.json', { config: { guard: 'public' }, schema: { hide: true } }, () => app.swagger());
 
   serveWebApp(app, deps.webDir);

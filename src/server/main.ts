@@ -3,7 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { systemContext } from '../modules/auth/system-access.ts';
 import { applySeeds, demoSeeds } from '../demo/seeds.ts';
-import { systemClock } from '../platform/clock.ts';
+import { offsetClock, systemClock } from '../platform/clock.ts';
+import { startScheduler } from '../platform/scheduler.ts';
+import { supervisionPassJob } from '../modules/supervision/pass.ts';
+import { testClockEnabled } from './test-clock.ts';
 import { failAbandonedJobs } from '../platform/jobs.ts';
 import { loadConfig } from '../platform/config.ts';
 import { buildApp } from './app.ts';
@@ -17,6 +20,8 @@ const { version } = JSON.parse(readFileSync(new URL('../../package.json', import
   version: string;
 };
 
+const testClock = testClockEnabled(process.env) ? offsetClock() : undefined;
+const clock = testClock ?? systemClock;
 const runtime = await openRuntime(config, log);
 const generatedPassword = await ensureInitialAdmin(runtime.db, config.adminPassword);
 if (generatedPassword) {
@@ -24,18 +29,15 @@ if (generatedPassword) {
   log('this password is shown only once; change it after signing in (or set BIHUAN_ADMIN_PASSWORD)');
 }
 if (config.loadDemo) {
-  await applySeeds(
-    { ...systemContext(runtime.db, systemClock), connectionString: runtime.connectionString },
-    demoSeeds,
-    log,
-  );
+  await applySeeds({ ...systemContext(runtime.db, clock), connectionString: runtime.connectionString }, demoSeeds, log);
 }
 
 await failAbandonedJobs(runtime.db, systemClock);
 const app = await buildApp({
   db: runtime.db,
   connectionString: runtime.connectionString,
-  clock: systemClock,
+  clock,
+  ...(testClock ? { testClock } : {}),
   secureCookies: config.secureCookies,
   logLevel: config.logLevel,
   webDir: fileURLToPath(new URL('../../web/dist', import.meta.url)),
@@ -43,6 +45,11 @@ const app = await buildApp({
   version,
 });
 await app.listen({ port: config.port, host: config.host });
+// Colours move with the calendar: the supervision pass runs once per China day (checked every 10 minutes).
+const scheduler = startScheduler(runtime.db, clock, [supervisionPassJob(runtime.db)], {
+  intervalMs: 600_000,
+  onError: (error) => log(`scheduled work failed: ${error instanceof Error ? error.message : String(error)}`),
+});
 log(
   `ready on http://localhost:${config.port} in ${Math.round(performance.now() - started)} ms (API docs at /api/docs)`,
 );
@@ -52,6 +59,7 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log(`${signal}: shutting down`);
+  await scheduler.stop();
   await app.close();
   await runtime.close();
   log('stopped cleanly');

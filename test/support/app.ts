@@ -90,6 +90,10 @@ export class ApiClient {
     return this.request<T>('POST', path, body);
   }
 
+  put<T = any>(path: string, body?: unknown) {
+    return this.request<T>('PUT', path, body);
+  }
+
   patch<T = any>(path: string, body?: unknown) {
     return this.request<T>('PATCH', path, body);
   }
