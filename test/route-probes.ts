@@ -28,10 +28,11 @@ const loopTask = {
   startOn: '2024-06-01',
   deadline: '2024-12-31',
 };
-const taskHidden = (response: ApiResponse) => {
+const notFound = (code: string) => (response: ApiResponse) => {
   expect(response.status).toBe(404);
-  expect(response.body.code).toBe('TASK_NOT_FOUND');
+  expect(response.body.code).toBe(code);
 };
+const taskHidden = notFound('TASK_NOT_FOUND');
 
 const noneOutsideKelan = (response: ApiResponse) => {
   expect(response.status).toBe(200);
@@ -180,6 +181,111 @@ export const routeProbes: Record<string, Probe | 'public' | 'self'> = {
     },
   },
   'GET /api/notifications/unread-count': 'self',
+  'GET /api/assessment/schemes': {
+    as: 'clerk',
+    path: '/api/assessment/schemes',
+    expect: (response) => {
+      expect(response.status).toBe(200);
+      for (const item of response.body.items) expect(item.ownerUnit.code).toMatch(/^140929/);
+    },
+  },
+  'POST /api/assessment/schemes': { as: 'clerk', path: '/api/assessment/schemes', body: {}, expect: 403 },
+  'GET /api/assessment/schemes/{id}': {
+    as: 'clerk',
+    path: '/api/assessment/schemes/1',
+    expect: notFound('SCHEME_NOT_FOUND'),
+  },
+  'PUT /api/assessment/schemes/{id}': { as: 'clerk', path: '/api/assessment/schemes/1', body: {}, expect: 403 },
+  'POST /api/assessment/schemes/{id}/indicator-values': {
+    as: 'clerk',
+    path: '/api/assessment/schemes/1/indicator-values',
+    body: {},
+    expect: 403,
+  },
+  'POST /api/assessment/schemes/{id}/entered-scores': {
+    as: 'clerk',
+    path: '/api/assessment/schemes/1/entered-scores',
+    body: {},
+    expect: 403,
+  },
+  'POST /api/assessment/schemes/{id}/vetoes': {
+    as: 'clerk',
+    path: '/api/assessment/schemes/1/vetoes',
+    body: {},
+    expect: 403,
+  },
+  'GET /api/assessment/schemes/{id}/bonus-claims': {
+    as: 'clerk',
+    path: '/api/assessment/schemes/1/bonus-claims',
+    expect: notFound('SCHEME_NOT_FOUND'),
+  },
+  'POST /api/assessment/schemes/{id}/bonus-claims': {
+    as: 'clerk',
+    path: '/api/assessment/schemes/1/bonus-claims',
+    body: { unit: XINFU, itemCode: 'bonus', points: 1, reason: '越权申请' },
+    expect: notFound('SCHEME_NOT_FOUND'),
+  },
+  'POST /api/assessment/schemes/{id}/bonus-claims/{applicationId}/decision': {
+    as: 'clerk',
+    path: '/api/assessment/schemes/1/bonus-claims/1/decision',
+    body: {},
+    expect: 403,
+  },
+  'GET /api/assessment/schemes/{id}/units/{code}/deductions': {
+    as: 'clerk',
+    path: `/api/assessment/schemes/1/units/${XINFU}/deductions`,
+    expect: notFound('SCHEME_NOT_FOUND'),
+  },
+  'GET /api/assessment/schemes/{id}/exemptions': {
+    as: 'clerk',
+    path: '/api/assessment/schemes/1/exemptions',
+    expect: notFound('SCHEME_NOT_FOUND'),
+  },
+  'POST /api/assessment/schemes/{id}/exemptions': {
+    as: 'clerk',
+    path: '/api/assessment/schemes/1/exemptions',
+    body: { unit: XINFU, eventId: 'colour:1', reason: '越权申请' },
+    expect: notFound('SCHEME_NOT_FOUND'),
+  },
+  'POST /api/assessment/schemes/{id}/exemptions/{applicationId}/decision': {
+    as: 'clerk',
+    path: '/api/assessment/schemes/1/exemptions/1/decision',
+    body: {},
+    expect: 403,
+  },
+  'GET /api/assessment/schemes/{id}/runs': {
+    as: 'clerk',
+    path: '/api/assessment/schemes/1/runs',
+    expect: notFound('SCHEME_NOT_FOUND'),
+  },
+  'POST /api/assessment/schemes/{id}/runs': {
+    as: 'clerk',
+    path: '/api/assessment/schemes/1/runs',
+    body: {},
+    expect: 403,
+  },
+  'GET /api/assessment/runs/{runId}': {
+    as: 'clerk',
+    path: '/api/assessment/runs/1',
+    expect: notFound('RUN_NOT_FOUND'),
+  },
+  'GET /api/assessment/runs/{runId}/units/{code}': {
+    as: 'clerk',
+    path: `/api/assessment/runs/1/units/${XINFU}`,
+    expect: notFound('RUN_NOT_FOUND'),
+  },
+  'POST /api/assessment/runs/{runId}/recompute': {
+    as: 'clerk',
+    path: '/api/assessment/runs/1/recompute',
+    body: {},
+    expect: 403,
+  },
+  'POST /api/assessment/runs/{runId}/publish': {
+    as: 'clerk',
+    path: '/api/assessment/runs/1/publish',
+    body: {},
+    expect: 403,
+  },
   'POST /api/notifications/read': {
     as: 'clerk',
     path: '/api/notifications/read',

@@ -29,6 +29,7 @@ import { tasksRoutes } from '../modules/tasks/routes.ts';
 import { supervisionRoutes } from '../modules/supervision/routes.ts';
 import { notificationsRoutes } from '../modules/notifications/routes.ts';
 import { testClockRoutes } from './test-clock.ts';
+import { assessmentRoutes } from '../modules/assessment/routes.ts';
 import type { Clock, offsetClock } from '../platform/clock.ts';
 import type { Db } from '../platform/database.ts';
 import { AppError, errorMessage, localeFromHeader } from '../platform/errors.ts';
@@ -134,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(tasksRoutes);
   await app.register(supervisionRoutes);
   await app.register(notificationsRoutes);
+  await app.register(assessmentRoutes);
   if (deps.testClock) await app.register(testClockRoutes(deps.testClock));
   app.get('/api/openapi.json', { config: { guard: 'public' }, schema: { hide: true } }, () => app.swagger());
 
