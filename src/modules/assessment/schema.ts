@@ -26,7 +26,7 @@ export const schemeItem = z.discriminatedUnion('kind', [
     kind: z.literal('deduction'),
     points,
     pointsPerEvent: z
-      .record(z.enum(['yellow', 'red', 'supervision_notice', 'supervision_letter', 'formal_interview']), points)
+      .partialRecord(z.enum(['yellow', 'red', 'supervision_notice', 'supervision_letter', 'formal_interview']), points)
       .describe('Points off per supervision event of each kind, e.g. {"yellow": 1, "red": 2}'),
   }),
   z.object({ ...itemBase, kind: z.literal('bonus'), points }),
