@@ -30,6 +30,7 @@ import { supervisionRoutes } from '../modules/supervision/routes.ts';
 import { notificationsRoutes } from '../modules/notifications/routes.ts';
 import { testClockRoutes } from './test-clock.ts';
 import { assessmentRoutes } from '../modules/assessment/routes.ts';
+import { plansRoutes } from '../modules/plans/routes.ts';
 import type { Clock, offsetClock } from '../platform/clock.ts';
 import type { Db } from '../platform/database.ts';
 import { AppError, errorMessage, localeFromHeader } from '../platform/errors.ts';
@@ -136,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(supervisionRoutes);
   await app.register(notificationsRoutes);
   await app.register(assessmentRoutes);
+  await app.register(plansRoutes);
   if (deps.testClock) await app.register(testClockRoutes(deps.testClock));
   app.get('/api/openapi.json', { config: { guard: 'public' }, schema: { hide: true } }, () => app.swagger());
 
