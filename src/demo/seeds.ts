@@ -3,6 +3,7 @@ import type { ServiceContext } from '../modules/auth/context.ts';
 import { importDivisions, type ImportProgress } from '../modules/org/import-divisions.ts';
 import { createDepartment } from '../modules/org/service.ts';
 import { demoDepartments } from './departments.ts';
+import { seedLoop } from './loop/seed-loop.ts';
 
 export type SeedContext = ServiceContext & {
   connectionString: string;
@@ -36,6 +37,7 @@ export const demoSeeds: Seed[] = [
       }
     },
   },
+  { name: 'loop.plans-tasks-assessment', apply: seedLoop },
 ];
 
 /** Applies every seed not yet recorded, in order; a seed that fails is retried on the next start. */

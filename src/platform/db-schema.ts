@@ -117,6 +117,7 @@ export type Database = {
   plan_node: PlanNodeTable;
   task: TaskTable;
   task_grant: TaskGrantTable;
+  task_colour_tally: TaskColourTallyTable;
   task_report: TaskReportTable;
   task_colour_history: TaskColourHistoryTable;
   supervision_notice: SupervisionNoticeTable;
@@ -223,6 +224,8 @@ export type TaskTable = {
   updated_at: Timestamp;
   version: Generated<number>;
 };
+
+export type TaskColourTallyTable = { lead_unit_id: number; lead_unit_path: string; colour: string; tasks: number };
 
 export type TaskGrantRole = 'issuer' | 'lead' | 'cooperating' | 'supervisor';
 export type TaskGrantTable = { task_id: string; unit_id: number; role: TaskGrantRole; unit_path: string };

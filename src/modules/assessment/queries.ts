@@ -317,51 +317,39 @@ export function updateRun(tx: Tx, id: string, values: { inputHash: string; resul
     .execute();
 }
 
-// The records a run reads. A unit answers for the tasks led anywhere in its subtree; the range test on the
-// path (rather than LIKE with a computed pattern) lets PostgreSQL use the text_pattern_ops index.
-const inSubtree = (pathColumn: string) =>
-  sql<boolean>`${sql.ref(pathColumn)} ~>=~ u.path and ${sql.ref(pathColumn)} ~<~ (u.path || '~')`;
+// The records a run reads. A unit answers for what was led anywhere in its subtree: each row's path is
+// split into the codes of its ancestors, and those are matched against the assessed units by a hash join.
+const assessedAncestor = (pathColumn: string, unitIds: readonly number[]) =>
+  sql`cross join lateral unnest(string_to_array(trim(both '/' from ${sql.ref(pathColumn)}), '/')) as segment(code)
+    join org_unit a on a.code = segment.code and a.id = any(${unitIds}::int[])`;
 
 export type Period = { from: string; to: string };
 
-export function taskOutcomes(db: Executor, unitIds: readonly number[], period: Period) {
-  return db
-    .selectFrom('org_unit as u')
-    .innerJoin('task as t', (join) => join.on(inSubtree('t.lead_unit_path')))
-    .select(['u.id as unit_id', 't.id', 't.deadline', 't.closed_on'])
-    .where(sql<boolean>`u.id = any(${unitIds}::int[])`)
-    .where('t.deadline', '>=', period.from)
-    .where('t.deadline', '<=', period.to)
-    .where('t.status', 'not in', ['draft', 'cancelled'])
-    .execute();
+export async function taskOutcomes(db: Executor, unitIds: readonly number[], period: Period) {
+  const result = await sql<{ unit_id: number; id: string; deadline: string; closed_on: string | null }>`
+    select a.id as unit_id, t.id, t.deadline, t.closed_on
+    from task t ${assessedAncestor('t.lead_unit_path', unitIds)}
+    where t.deadline between ${period.from} and ${period.to} and t.status not in ('draft', 'cancelled')`.execute(db);
+  return result.rows;
 }
+
+type SupervisionEventRow = { unit_id: number; id: string; kind: string; on: string; task_id: string; title: string };
 
 /** Colour spells (yellow, red) and notices held against the units' tasks in the period: the deductions. */
 export async function supervisionEvents(db: Executor, unitIds: readonly number[], period: Period) {
   const [spells, notices] = await Promise.all([
-    db
-      .selectFrom('org_unit as u')
-      .innerJoin('task as t', (join) => join.on(inSubtree('t.lead_unit_path')))
-      .innerJoin('task_colour_history as h', 'h.task_id', 't.id')
-      .select(['u.id as unit_id', 'h.id', 'h.colour as kind', 'h.on_day as on', 't.id as task_id', 't.title'])
-      .where(sql<boolean>`u.id = any(${unitIds}::int[])`)
-      .where('h.colour', 'in', ['yellow', 'red'])
-      .where('h.on_day', '>=', period.from)
-      .where('h.on_day', '<=', period.to)
-      .execute(),
-    db
-      .selectFrom('org_unit as u')
-      .innerJoin('supervision_notice as n', (join) => join.on(inSubtree('n.unit_path')))
-      .innerJoin('task as t', 't.id', 'n.task_id')
-      .select(['u.id as unit_id', 'n.id', 'n.kind', 'n.issued_on as on', 't.id as task_id', 't.title'])
-      .where(sql<boolean>`u.id = any(${unitIds}::int[])`)
-      .where('n.issued_on', '>=', period.from)
-      .where('n.issued_on', '<=', period.to)
-      .execute(),
+    sql<SupervisionEventRow>`
+      select a.id as unit_id, h.id, h.colour as kind, h.on_day as on, t.id as task_id, t.title
+      from task_colour_history h join task t on t.id = h.task_id ${assessedAncestor('t.lead_unit_path', unitIds)}
+      where h.colour in ('yellow', 'red') and h.on_day between ${period.from} and ${period.to}`.execute(db),
+    sql<SupervisionEventRow>`
+      select a.id as unit_id, n.id, n.kind, n.issued_on as on, t.id as task_id, t.title
+      from supervision_notice n join task t on t.id = n.task_id ${assessedAncestor('n.unit_path', unitIds)}
+      where n.issued_on between ${period.from} and ${period.to}`.execute(db),
   ]);
   return [
-    ...spells.map((row) => ({ ...row, eventId: `colour:${row.id}` })),
-    ...notices.map((row) => ({ ...row, eventId: `notice:${row.id}` })),
+    ...spells.rows.map((row) => ({ ...row, eventId: `colour:${row.id}` })),
+    ...notices.rows.map((row) => ({ ...row, eventId: `notice:${row.id}` })),
   ];
 }
 export type EventRow = Awaited<ReturnType<typeof supervisionEvents>>[number];

@@ -126,6 +126,7 @@ async function escalate(
     }));
   });
   const inserted = await insertNotices(tx, notices);
+  const titles = new Map(tasks.map((task) => [task.id, task.title]));
   await insertNotifications(
     tx,
     inserted.map((notice) => ({
@@ -133,7 +134,7 @@ async function escalate(
       unitPath: notice.unit_path,
       kind: notice.kind,
       taskId: notice.task_id,
-      title: tasks.find((t) => t.id === notice.task_id)?.title ?? '',
+      title: titles.get(notice.task_id) ?? '',
       sourceKey: `notice:${notice.id}`,
       at: options.now,
     })),

@@ -1,5 +1,5 @@
 import { chinaDateOf } from '../../platform/calendar-date.ts';
-import { type Milestone, plannedPercent, validateMilestones } from '../tasks/rules/milestones.ts';
+import { type Milestone, plannedPercent } from '../tasks/rules/milestones.ts';
 import type { TaskStatus } from '../tasks/rules/task-states.ts';
 import { type ColourRules, type TaskColour, taskColour } from './rules/colour.ts';
 
@@ -23,8 +23,7 @@ export type Judgement = { colour: TaskColour | null; reasons: string[]; plannedP
  */
 export function judgeTask(task: JudgedTask, now: Date, rules: ColourRules): Judgement {
   const day = chinaDateOf(now);
-  const usable = validateMilestones(task.milestones, task.startOn, task.deadline).length === 0;
-  const planned = usable ? plannedPercent(task.milestones, task.startOn, task.deadline, day) : 0;
+  const planned = plannedOrZero(task, day);
   const judgement = taskColour(
     {
       status: task.status as TaskStatus,
@@ -38,4 +37,14 @@ export function judgeTask(task: JudgedTask, now: Date, rules: ColourRules): Judg
     rules,
   );
   return { colour: judgement.colour, reasons: judgement.reasons, plannedPercent: planned, day };
+}
+
+/** Milestones an extension left behind the new deadline's dates stay valid; anything else reads as no plan. */
+function plannedOrZero(task: JudgedTask, day: string): number {
+  try {
+    return plannedPercent(task.milestones, task.startOn, task.deadline, day);
+  } catch (error) {
+    if (error instanceof RangeError) return 0;
+    throw error;
+  }
 }

@@ -47,9 +47,14 @@ export function tasksToJudge(db: Executor, ids?: readonly string[]) {
       'lead_unit_id',
       'lead_unit_path',
     ]);
+  // Without ids: every open task, and any closed, draft or cancelled one whose colour is not yet settled.
   query = ids
     ? query.where(sql<boolean>`id = any(${ids}::bigint[])`)
-    : query.where('status', 'not in', ['draft', 'closed', 'cancelled']);
+    : query.where(
+        sql<boolean>`(status not in ('draft', 'closed', 'cancelled')
+          or (status = 'closed' and colour is distinct from 'grey')
+          or (status in ('draft', 'cancelled') and colour is not null))`,
+      );
   return query.execute();
 }
 export type JudgeRow = Awaited<ReturnType<typeof tasksToJudge>>[number];
@@ -141,29 +146,28 @@ export function insertNotices(tx: Executor, notices: readonly NewNotice[]) {
   );
 }
 
-/** Counts by colour of the tasks led inside a subtree. */
+/** Counts by colour of the tasks led inside a subtree, from the tally the triggers keep. */
 export function colourCounts(db: Executor, unitPath: string) {
   return db
-    .selectFrom('task')
-    .select(['colour', sql<number>`count(*)::int`.as('count')])
+    .selectFrom('task_colour_tally')
+    .select(['colour', sql<number>`sum(tasks)::int`.as('count')])
     .where('lead_unit_path', 'like', `${unitPath}%`)
-    .where('colour', 'is not', null)
     .groupBy('colour')
     .execute();
 }
 
 /**
  * The colour wall: counts by colour for each child of the unit (the path segment after the unit's own),
- * plus the unit's own tasks under the unit itself.
+ * with the unit's own tasks under an empty child code.
  */
 export function colourWall(db: Executor, unitPath: string) {
   const depth = unitPath.split('/').length; // the next segment's position in split_part
   return sql<{ child_code: string; colour: string; count: number }>`
-    select coalesce(nullif(split_part(lead_unit_path, '/', ${depth}), ''), '') as child_code, colour,
-      count(*)::int as count
-    from task
-    where lead_unit_path like ${`${unitPath}%`} and colour is not null
-    group by 1, 2`
+    select split_part(lead_unit_path, '/', ${depth}) as child_code, colour, sum(tasks)::int as count
+    from task_colour_tally
+    where lead_unit_path like ${`${unitPath}%`}
+    group by 1, 2
+    having sum(tasks) > 0`
     .execute(db)
     .then((result) => result.rows);
 }

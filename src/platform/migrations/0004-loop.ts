@@ -96,6 +96,43 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     sql`create index task_lead_path on task (lead_unit_path text_pattern_ops, colour)`,
     sql`create index task_colour_deadline on task (colour, deadline)`,
     sql`create index task_open on task (id) where status not in ('draft', 'closed', 'cancelled')`,
+    // Counts by lead unit and colour, kept by statement-level triggers, so the colour wall and the summary
+    // read at most one row per unit and colour instead of scanning every task of a subtree.
+    sql`create table task_colour_tally (
+      lead_unit_id integer not null,
+      lead_unit_path text not null,
+      colour text not null,
+      tasks integer not null,
+      primary key (lead_unit_id, colour)
+    )`,
+    sql`create index task_colour_tally_path on task_colour_tally (lead_unit_path text_pattern_ops)`,
+    sql`create function task_colour_tally_apply() returns trigger language plpgsql as $$
+    begin
+      if tg_op = 'INSERT' then
+        insert into task_colour_tally
+        select lead_unit_id, lead_unit_path, colour, count(*) from new_rows where colour is not null group by 1, 2, 3
+        on conflict (lead_unit_id, colour) do update set tasks = task_colour_tally.tasks + excluded.tasks;
+      elsif tg_op = 'DELETE' then
+        update task_colour_tally c set tasks = c.tasks - d.n
+        from (select lead_unit_id, colour, count(*) as n from old_rows where colour is not null group by 1, 2) d
+        where c.lead_unit_id = d.lead_unit_id and c.colour = d.colour;
+      else
+        insert into task_colour_tally
+        select lead_unit_id, lead_unit_path, colour, sum(delta) from (
+          select lead_unit_id, lead_unit_path, colour, 1 as delta from new_rows where colour is not null
+          union all
+          select lead_unit_id, lead_unit_path, colour, -1 from old_rows where colour is not null
+        ) changes group by 1, 2, 3 having sum(delta) <> 0
+        on conflict (lead_unit_id, colour) do update set tasks = task_colour_tally.tasks + excluded.tasks;
+      end if;
+      return null;
+    end $$`,
+    sql`create trigger task_colour_tally_insert after insert on task referencing new table as new_rows
+      for each statement execute function task_colour_tally_apply()`,
+    sql`create trigger task_colour_tally_update after update on task referencing old table as old_rows new table as new_rows
+      for each statement execute function task_colour_tally_apply()`,
+    sql`create trigger task_colour_tally_delete after delete on task referencing old table as old_rows
+      for each statement execute function task_colour_tally_apply()`,
     // Per-task access: the units a task is granted to, and the part each plays in it.
     sql`create table task_grant (
       task_id bigint not null references task (id) on delete cascade,
@@ -292,6 +329,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'task_colour_history',
     'task_report',
     'task_grant',
+    'task_colour_tally',
     'task',
     'plan_node',
     'plan',
@@ -300,4 +338,5 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'stored_file',
   ];
   for (const table of tables) await sql`drop table if exists ${sql.table(table)}`.execute(db);
+  await sql`drop function if exists task_colour_tally_apply()`.execute(db);
 }
