@@ -12,6 +12,11 @@ export function rememberCsrfToken(token: string | undefined) {
   csrfToken = token;
 }
 
+/** For the one request the typed client cannot make: multipart evidence uploads. */
+export function csrfTokenForUpload(): string | undefined {
+  return csrfToken;
+}
+
 const headers: Middleware = {
   onRequest({ request }) {
     request.headers.set('Accept-Language', i18n.language);

@@ -1,4 +1,5 @@
 import { ApartmentOutlined, AuditOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, ClusterOutlined, ProfileOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { LazyRouteFunction, RouteObject } from 'react-router';
 import type { Permission } from '../api/types.ts';
@@ -7,7 +8,7 @@ import type { Permission } from '../api/types.ts';
 type AppModule = {
   path: string;
   /** Key under `nav` in the message catalogues. */
-  label: 'org' | 'users' | 'audit';
+  label: 'org' | 'users' | 'audit' | 'plans' | 'tasks' | 'supervision' | 'assessment';
   icon: ReactNode;
   permission: Permission;
   page: LazyRouteFunction<RouteObject>;
@@ -38,5 +39,34 @@ export const appModules: AppModule[] = [
     icon: <AuditOutlined />,
     permission: 'audit.read',
     page: async () => ({ Component: (await import('../audit/AuditPage.tsx')).AuditPage }),
+  },
+  // The closed work loop
+  {
+    path: 'plans',
+    label: 'plans',
+    icon: <ClusterOutlined />,
+    permission: 'plans.read',
+    page: async () => ({ Component: (await import('../plans/PlansPage.tsx')).PlansPage }),
+  },
+  {
+    path: 'tasks',
+    label: 'tasks',
+    icon: <ProfileOutlined />,
+    permission: 'tasks.read',
+    page: async () => ({ Component: (await import('../tasks/TasksPage.tsx')).TasksPage }),
+  },
+  {
+    path: 'supervision',
+    label: 'supervision',
+    icon: <AlertOutlined />,
+    permission: 'tasks.read',
+    page: async () => ({ Component: (await import('../supervision/SupervisionPage.tsx')).SupervisionPage }),
+  },
+  {
+    path: 'assessment',
+    label: 'assessment',
+    icon: <TrophyOutlined />,
+    permission: 'assessment.read',
+    page: async () => ({ Component: (await import('../assessment/AssessmentPage.tsx')).AssessmentPage }),
   },
 ];

@@ -5,6 +5,7 @@ import { useLocation } from 'react-router';
 import { appModules } from '../routes/app-modules.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { UserMenu } from './UserMenu.tsx';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
 
 export function AppHeader() {
   const { t } = useTranslation();
@@ -19,6 +20,7 @@ export function AppHeader() {
         <Button type="text" icon={<ApiOutlined />} href="/api/docs" target="_blank" rel="noopener">
           {t('header.apiDocs')}
         </Button>
+        <NotificationBell />
         <LanguageSwitch />
         <UserMenu />
       </Flex>

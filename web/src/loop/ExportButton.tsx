@@ -1,0 +1,26 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type ExportColumn, exportXlsx } from './export-xlsx.ts';
+
+export function ExportButton<Row>(props: {
+  name: string;
+  columns: readonly ExportColumn<Row>[];
+  rows: readonly Row[];
+}) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button
+      icon={<DownloadOutlined />}
+      loading={busy}
+      onClick={() => {
+        setBusy(true);
+        void exportXlsx(props.name, props.columns, props.rows).finally(() => setBusy(false));
+      }}
+    >
+      {t('loop.export')}
+    </Button>
+  );
+}
