@@ -6,7 +6,7 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { api, dataOf } from '../api/client.ts';
 import { COLOUR_HEX } from '../loop/ColourTag.tsx';
 import { ExportButton } from '../loop/ExportButton.tsx';
@@ -49,7 +49,8 @@ export function SupervisionPage() {
     queryKey: ['org', 'tops'],
     queryFn: () => dataOf(api.GET('/api/org-units', { params: { query: { limit: 10 } } })),
   });
-  const [unit, setUnit] = useState<string>();
+  const [params] = useSearchParams();
+  const [unit, setUnit] = useState<string | undefined>(params.get('unit') ?? undefined);
   const current = unit ?? tops.data?.items[0]?.code;
   const wall = useQuery({
     queryKey: ['supervision', 'wall', current],
