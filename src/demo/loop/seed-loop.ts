@@ -430,12 +430,20 @@ async function seedAssessment(ctx: SeedContext, today: string, xinzhou: { city: 
     version: claim.version,
   });
   await createRun(ctx, { schemeId: scheme.id, asOf: today });
-  const red = await firstColourEvent(ctx.db, kelan.path, 'red');
-  if (!red) return;
+  // The first county with a red spell applies against it, and the city approves: the exemption in the demo.
+  let exempted: { county: Unit; eventId: string } | undefined;
+  for (const county of counties) {
+    const red = await firstColourEvent(ctx.db, county.path, 'red');
+    if (red) {
+      exempted = { county, eventId: `colour:${red.id}` };
+      break;
+    }
+  }
+  if (!exempted) return;
   const applied = await applyForExemption(ctx, {
     schemeId: scheme.id,
-    unit: kelan.code,
-    eventId: `colour:${red.id}`,
+    unit: exempted.county.code,
+    eventId: exempted.eventId,
     reason: '受汛期强降雨影响停工，已按程序报备，属于容错情形',
     reducePoints: null,
     files: [],

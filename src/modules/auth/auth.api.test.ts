@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, type ApiResponse, TEST_PASSWORD, useTestApp } from '../../../test/support/app.ts';
 import { createUser, updateUser } from '../users/service.ts';
 import type { Role } from './permissions.ts';
+import { rolePermissions } from './permissions.ts';
 
 const t = useTestApp();
 
@@ -93,7 +94,7 @@ describe('signing in', () => {
       displayName: expect.any(String),
       role: 'clerk',
       locale: 'zh-CN',
-      permissions: ['org.read'],
+      permissions: [...rolePermissions.clerk],
       scopes: [{ code: '140929000000', name: '岢岚县' }],
     });
     expect(JSON.stringify(response.body)).not.toContain('argon2');
