@@ -69,9 +69,9 @@ test('a task goes around the loop, another turns red, and the ranking reflects b
 
   await openTask(page, loopTask.id);
   const drawer = page.getByRole('dialog');
-  await drawer.getByRole('button', { name: '下达' }).click();
+  await drawer.getByRole('button', { name: /^下\s*达$/ }).click();
   await drawer.getByText('已下达').waitFor();
-  await drawer.getByRole('button', { name: '签收' }).click();
+  await drawer.getByRole('button', { name: /^签\s*收$/ }).click();
   await drawer.getByText('已签收').waitFor();
 
   // Straight to completion is not offered before work starts: the first report is progress.
@@ -82,7 +82,10 @@ test('a task goes around the loop, another turns red, and the ranking reflects b
 
   await reportCompletion(page, `第一次完成报送${suffix}`, true);
   await drawer.getByRole('link', { name: '验收照片.png' }).waitFor();
-  await drawer.getByRole('button', { name: '退回' }).first().click();
+  await drawer
+    .getByRole('button', { name: /^退\s*回$/ })
+    .first()
+    .click();
   await page.getByPlaceholder('退回理由').fill('缺少验收签字');
   await page.getByRole('button', { name: /确\s*定|OK/ }).click();
   await drawer.getByText('缺少验收签字').waitFor();

@@ -5,7 +5,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, dataOf } from '../api/client.ts';
 import { ExportButton } from '../loop/ExportButton.tsx';
-import type { AssessmentRun, Exemption } from '../loop/types.ts';
+import type { AssessmentRun, AssessmentScheme, Exemption } from '../loop/types.ts';
+import { ExemptionApplication } from './ExemptionApplication.tsx';
+import { SchemeEditor } from './SchemeEditor.tsx';
 
 type RankingRow = AssessmentRun['ranking'][number];
 type Line = { source: string; sourceId: string; points: number; exemptionIds?: string[]; exemptedPoints?: number };
@@ -77,7 +79,8 @@ function BreakdownDrawer({ runId, unit, onClose }: { runId: string; unit: Rankin
   );
 }
 
-function Exemptions({ schemeId }: { schemeId: string }) {
+function Exemptions({ scheme }: { scheme: AssessmentScheme }) {
+  const schemeId = scheme.id;
   const { t } = useTranslation();
   const client = useQueryClient();
   const { data } = useQuery({
@@ -97,6 +100,7 @@ function Exemptions({ schemeId }: { schemeId: string }) {
   });
   return (
     <Flex vertical gap={8}>
+      <ExemptionApplication schemeId={schemeId} units={scheme.assessedUnits} />
       <Input
         placeholder={t('loop.assessment.decisionReason')}
         value={reason}
@@ -154,6 +158,7 @@ export function AssessmentPage() {
   });
   const [chosen, setChosen] = useState<string>();
   const schemeId = chosen ?? schemes.data?.items[0]?.id;
+  const scheme = schemes.data?.items.find((s) => s.id === schemeId);
   const runs = useQuery({
     queryKey: ['assessment', 'runs', schemeId],
     queryFn: () => dataOf(api.GET('/api/assessment/schemes/{id}/runs', { params: { path: { id: schemeId ?? '' } } })),
@@ -241,7 +246,25 @@ export function AssessmentPage() {
                 </Flex>
               ),
             },
-            { key: 'exemptions', label: t('loop.assessment.exemptions'), children: <Exemptions schemeId={schemeId} /> },
+            ...(scheme
+              ? [
+                  {
+                    key: 'exemptions',
+                    label: t('loop.assessment.exemptions'),
+                    children: <Exemptions scheme={scheme} />,
+                  },
+                ]
+              : []),
+            {
+              key: 'scheme',
+              label: t('loop.scheme.title'),
+              children: <SchemeEditor scheme={scheme} onSaved={setChosen} />,
+            },
+            {
+              key: 'new',
+              label: t('loop.scheme.new'),
+              children: <SchemeEditor scheme={undefined} onSaved={setChosen} />,
+            },
           ]}
         />
       )}

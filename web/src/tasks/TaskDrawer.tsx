@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { ColourTag } from '../loop/ColourTag.tsx';
 import type { TaskDetail } from '../loop/types.ts';
 import { ReportForm } from './ReportForm.tsx';
+import { SupervisePanel } from './SupervisePanel.tsx';
 import { reportsQuery, taskQuery, useReviewReport, useTaskAction } from './task-queries.ts';
 
 const COMMANDS = [
@@ -193,6 +194,12 @@ export function TaskDrawer({ id, onClose }: { id: string | null; onClose: () => 
           )}
           <Divider titlePlacement="start">{t('loop.report.title')}</Divider>
           <Reports task={task} />
+          {task.myRoles.includes('supervisor') && (
+            <>
+              <Divider titlePlacement="start">{t('loop.supervise.title')}</Divider>
+              <SupervisePanel task={task} />
+            </>
+          )}
         </Flex>
       )}
     </Drawer>
