@@ -82,17 +82,20 @@ test('a task goes around the loop, another turns red, and the ranking reflects b
 
   await reportCompletion(page, `第一次完成报送${suffix}`, true);
   await drawer.getByRole('link', { name: '验收照片.png' }).waitFor();
-  await drawer
-    .getByRole('button', { name: /^退\s*回$/ })
-    .first()
-    .click();
+  // Each report has its own review buttons: return the completion report, not the earlier progress one.
+  const firstCompletion = drawer.getByRole('listitem').filter({ hasText: `第一次完成报送${suffix}` });
+  await firstCompletion.getByRole('button', { name: /^退\s*回$/ }).click();
   await page.getByPlaceholder('退回理由').fill('缺少验收签字');
-  await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
   await drawer.getByText('缺少验收签字').waitFor();
   await drawer.getByText('已退回').first().waitFor();
 
   await reportCompletion(page, `第二次完成报送${suffix}`, false);
-  await drawer.getByRole('button', { name: '审核通过' }).first().click();
+  const secondCompletion = drawer.getByRole('listitem').filter({ hasText: `第二次完成报送${suffix}` });
+  await secondCompletion.getByRole('button', { name: '审核通过' }).click();
   await drawer.getByText('已办结').first().waitFor();
   await screenshot(page, 'loop-task-closed');
 
@@ -146,7 +149,10 @@ test('a task goes around the loop, another turns red, and the ranking reflects b
   });
   await page.goto('/assessment');
   await page.getByRole('combobox').first().click();
-  await page.getByTitle(`端到端考核${suffix}（100）`).click();
+  await page
+    .locator('.ant-select-item-option')
+    .filter({ hasText: `端到端考核${suffix}（100）` })
+    .click();
   const asOf = page.getByPlaceholder(/日期|Select date/);
   await asOf.click();
   await asOf.fill(day(3));

@@ -91,6 +91,13 @@ function Reports({ task }: { task: TaskDetail }) {
   const reviewing = task.myRoles.includes('supervisor');
   return (
     <List
+      header={
+        review.error ? (
+          <Typography.Text type="danger" role="alert">
+            {review.error.message}
+          </Typography.Text>
+        ) : undefined
+      }
       dataSource={data?.items ?? []}
       locale={{ emptyText: t('loop.report.none') }}
       renderItem={(report) => (
