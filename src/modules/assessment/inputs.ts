@@ -183,9 +183,17 @@ export async function gatherInputs(
       };
     })
     .sort((a, b) => compareText(a.unitId, b.unitId));
-  const inputHash = createHash('sha256')
-    .update(canonicalJson({ scheme: scheme.definition, asOf, inputs: inputs.map(sortedRecords) }))
-    .digest('hex');
+  // The quarters are cut from the year's records, except the quarters' own indicator readings: those and
+  // the year's records, sorted, determine the run. Records are built here with a fixed key order, so plain
+  // JSON is canonical enough for them.
+  const hash = createHash('sha256').update(canonicalJson({ scheme: scheme.definition, asOf }));
+  for (const input of inputs) {
+    const quarterReadings = input.quarterRecords?.map((quarter) =>
+      sortedRecords({ indicatorValues: quarter.indicatorValues ?? [] }),
+    );
+    hash.update('\n').update(JSON.stringify([input.unitId, sortedRecords(input.records), quarterReadings]));
+  }
+  const inputHash = hash.digest('hex');
   return { inputs, inputHash };
 }
 
@@ -198,13 +206,9 @@ function minDate(a: string, b: string): string {
 }
 
 /** Records in id order, so that the hash does not depend on the order the database returned them in. */
-function sortedRecords(input: UnitInput): unknown {
-  const sort = (records: UnitRecords) =>
-    Object.fromEntries(
-      Object.entries(records).map(([key, rows]) => [
-        key,
-        [...(rows as readonly { id: string }[])].sort((a, b) => compareText(a.id, b.id)),
-      ]),
-    );
-  return { unitId: input.unitId, records: sort(input.records), quarters: input.quarterRecords?.map(sort) };
+function sortedRecords(records: UnitRecords): unknown {
+  return Object.entries(records).map(([key, rows]) => [
+    key,
+    [...(rows as readonly { id: string }[])].sort((a, b) => compareText(a.id, b.id)),
+  ]);
 }
