@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   canAggregateInto,
+  entryWindow,
   formatPeriod,
   parsePeriod,
   period,
@@ -75,5 +76,16 @@ describe('periods', () => {
     ['2021-12-31', 'year', '2021'],
   ] as const)('%s lies in %s %s', (day, type, expected) => {
     expect(formatPeriod(periodOfDay(day, type))).toBe(expected);
+  });
+});
+
+describe('entry windows', () => {
+  it.each([
+    ['2021-07', 20, '2021-07-01', '2021-08-20'],
+    ['2021Q4', 15, '2021-10-01', '2022-01-15'],
+    ['2024', 0, '2024-01-01', '2024-12-31'],
+    ['2024-02', 1, '2024-02-01', '2024-03-01'],
+  ] as const)('%s with %d days opens %s and closes %s', (text, days, opensOn, closesOn) => {
+    expect(entryWindow(period(text), days)).toEqual({ opensOn, closesOn });
   });
 });

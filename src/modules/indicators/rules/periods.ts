@@ -97,3 +97,13 @@ export function periodOfDay(day: string, type: PeriodType): Period {
   const month = Number(day.slice(5, 7));
   return { type, year, index: Math.floor((month - 1) / MONTHS_IN[type]) + 1 };
 }
+
+function addDays(day: string, days: number): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, date + days)).toISOString().slice(0, 10);
+}
+
+/** Entry for a period opens on its first day and closes `days` after its last. */
+export function entryWindow(p: Period, days: number): { opensOn: string; closesOn: string } {
+  return { opensOn: periodStart(p), closesOn: addDays(periodEnd(p), days) };
+}
