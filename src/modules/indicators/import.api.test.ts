@@ -37,7 +37,7 @@ async function upload(client: ApiClient, file: string | Buffer, options: { dryRu
         'content-type':
           format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       },
-      body: file,
+      body: typeof file === 'string' ? file : new Uint8Array(file),
     },
   );
   const started = await response.json();
