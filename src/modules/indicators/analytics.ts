@@ -117,10 +117,17 @@ export async function getLevel(
     unitsAtLevel(ctx.db, { path: unit.path, level: options.level, day }),
   ]);
   const codes = [...new Set([...units.map((u) => u.code), ...current.keys()])];
-  const [names, targets] = await Promise.all([
-    unitNamesAt(ctx.db, codes, day),
+  const listed = new Map(units.map((u) => [u.code, u.name]));
+  // Units listed have their names; only units that moved away since need looking up.
+  const [moved, targets] = await Promise.all([
+    unitNamesAt(
+      ctx.db,
+      codes.filter((code) => !listed.has(code)),
+      day,
+    ),
     targetsOf(ctx.db, { indicatorId: indicator.id, period: options.period, unitCodes: codes }),
   ]);
+  const names = new Map([...listed, ...moved]);
   const targetByCode = new Map(targets.map((t) => [t.code, t]));
   const previousRanks = ranksOf(indicator, codes, before);
   const ranked = rankValues(

@@ -57,11 +57,20 @@ export async function unitNamesAt(db: Executor, codes: readonly string[], day: s
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 
-/** Division units of a level below a path that existed on a day (today's tree filtered by their dates). */
+/**
+ * Division units of a level below a path that existed on a day (today's tree filtered by their dates), with
+ * their names of that day (looked up only for units renamed since).
+ */
 export function unitsAtLevel(db: Executor, options: { path: string; level: number; day: string }) {
   return db
-    .selectFrom('org_unit')
-    .select(['id', 'code', 'name', 'path', 'level'])
+    .selectFrom('org_unit as u')
+    .select(['id', 'code', 'path', 'level'])
+    .select(
+      sql<string>`case when exists (select 1 from org_unit_change c where c.unit_id = u.id and c.change = 'renamed'
+        and c.effective_on > ${options.day}::date) then org_unit_name_at(u.id, ${options.day}::date) else u.name end`.as(
+        'name',
+      ),
+    )
     .where('path', 'like', `${options.path}%`)
     .where('level', '=', options.level)
     .where('established_on', '<=', options.day)

@@ -189,21 +189,22 @@ export type ValueChange = {
 
 export async function applyStagedValues(
   tx: Tx,
-  actor: { userId: number | null; requestId: string | null; at: Date },
+  actor: { userId: number | null; requestId: string | null; at: Date; returnChanges: boolean },
 ): Promise<{ count: number; sample: ValueChange[] }> {
-  // The first changes come back for the audit record of a grid save; an import's record counts them.
-  const { rows } = await sql<ValueChange & { total: number }>`
-    with logged as (
-      insert into indicator_value_change
-        (indicator_id, period, unit_id, category, old_value, new_value, comment, changed_by, changed_at, request_id)
-      select s.indicator_id, s.period, s.unit_id, s.category, v.value, s.value, s.comment,
-             ${actor.userId}::int, ${actor.at}::timestamptz, ${actor.requestId}::text
-      from staged_value s
-      left join indicator_value v using (indicator_id, period, unit_id, category)
-      where v.value is distinct from s.value or v.comment is distinct from s.comment
-      returning indicator_id, unit_id, period, category, old_value::text, new_value::text
-    )
-    select *, count(*) over ()::int as total from logged limit 500`.execute(tx);
+  const logged = sql`
+    insert into indicator_value_change
+      (indicator_id, period, unit_id, category, old_value, new_value, comment, changed_by, changed_at, request_id)
+    select s.indicator_id, s.period, s.unit_id, s.category, v.value, s.value, s.comment,
+           ${actor.userId}::int, ${actor.at}::timestamptz, ${actor.requestId}::text
+    from staged_value s
+    left join indicator_value v using (indicator_id, period, unit_id, category)
+    where v.value is distinct from s.value or v.comment is distinct from s.comment`;
+  // A grid save's audit record lists its changes; an import's record counts them (the log holds each).
+  const { rows, numAffectedRows } = actor.returnChanges
+    ? await sql<ValueChange>`
+        ${logged}
+        returning indicator_id, unit_id, period, category, old_value::text, new_value::text`.execute(tx)
+    : await logged.execute(tx);
   await sql`
     insert into indicator_rollup as r (indicator_id, period, category, path, level, total, count)
     select d.indicator_id, d.period, d.category, left(d.path, 1 + 13 * l), l, sum(d.delta), sum(d.counted)
@@ -222,17 +223,27 @@ export async function applyStagedValues(
     group by 1, 2, 3, 4, 5
     on conflict (indicator_id, period, category, path)
     do update set total = r.total + excluded.total, count = r.count + excluded.count`.execute(tx);
+  // Cells are locked per indicator and period (lockStagedCells), so a plain insert of the new cells is safe
+  // and much cheaper than a speculative insert for each of a million rows.
   await sql`
-    insert into indicator_value as v
+    update indicator_value v
+    set value = s.value, comment = s.comment, path_at = s.path_at, level = s.level,
+        entered_by = ${actor.userId}::int, entered_at = ${actor.at}::timestamptz, version = v.version + 1
+    from staged_value s
+    where (v.indicator_id, v.period, v.unit_id, v.category) = (s.indicator_id, s.period, s.unit_id, s.category)
+      and (v.value is distinct from s.value or v.comment is distinct from s.comment)`.execute(tx);
+  await sql`
+    insert into indicator_value
       (indicator_id, period, unit_id, category, value, comment, path_at, level, entered_by, entered_at)
-    select indicator_id, period, unit_id, category, value, comment, path_at, level, ${actor.userId}::int,
-           ${actor.at}::timestamptz
-    from staged_value
-    on conflict (indicator_id, period, unit_id, category) do update
-    set value = excluded.value, comment = excluded.comment, path_at = excluded.path_at, level = excluded.level,
-        entered_by = excluded.entered_by, entered_at = excluded.entered_at, version = v.version + 1
-    where v.value is distinct from excluded.value or v.comment is distinct from excluded.comment`.execute(tx);
-  return { count: rows[0]?.total ?? 0, sample: rows.map(({ total: _total, ...change }) => change) };
+    select s.indicator_id, s.period, s.unit_id, s.category, s.value, s.comment, s.path_at, s.level,
+           ${actor.userId}::int, ${actor.at}::timestamptz
+    from staged_value s
+    where not exists (
+      select 1 from indicator_value v
+      where (v.indicator_id, v.period, v.unit_id, v.category) = (s.indicator_id, s.period, s.unit_id, s.category))`.execute(
+    tx,
+  );
+  return { count: Number(numAffectedRows ?? 0), sample: rows as ValueChange[] };
 }
 
 /** City and county paths (levels 2–3) above the staged values, per indicator and period: where alerts are watched. */
@@ -240,7 +251,10 @@ export async function stagedAlertCells(tx: Tx) {
   const { rows } = await sql<{ indicator_id: number; period: string; path: string }>`
     select distinct s.indicator_id, s.period, left(s.path_at, 1 + 13 * l) as path
     from staged_value s
-    cross join lateral generate_series(2, least(3, s.level)) l`.execute(tx);
+    join indicator i on i.id = s.indicator_id
+    cross join lateral generate_series(2, least(3, s.level)) l
+    where i.alert_line is not null or exists (
+      select 1 from indicator f where f.alert_line is not null and f.source = 'formula')`.execute(tx);
   return rows;
 }
 

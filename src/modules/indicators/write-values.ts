@@ -239,6 +239,7 @@ export async function writeValues(
     userId: ctx.actor.userId,
     requestId: ctx.actor.requestId,
     at: ctx.clock.now(),
+    returnChanges: staged.length <= 500,
   });
   const alerts = await raiseAlerts(tx, ctx, definitions, await stagedAlertCells(tx));
   return { issues, changed, sample, alerts };

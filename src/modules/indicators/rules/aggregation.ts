@@ -35,8 +35,9 @@ export function rankValues<T extends { value: number | null }>(
     .map((row) => row.value)
     .filter((v): v is number => v !== null)
     .sort((a, b) => (direction === 'up' ? b - a : a - b));
-  return rows.map((row) => ({
-    ...row,
-    rank: row.value === null ? null : ordered.findIndex((v) => v === row.value) + 1,
-  }));
+  const firstPlace = new Map<number, number>();
+  ordered.forEach((value, index) => {
+    if (!firstPlace.has(value)) firstPlace.set(value, index + 1);
+  });
+  return rows.map((row) => ({ ...row, rank: row.value === null ? null : (firstPlace.get(row.value) ?? null) }));
 }
