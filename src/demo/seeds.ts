@@ -3,6 +3,7 @@ import type { ServiceContext } from '../modules/auth/context.ts';
 import { importDivisions, type ImportProgress } from '../modules/org/import-divisions.ts';
 import { createDepartment } from '../modules/org/service.ts';
 import { demoDepartments } from './departments.ts';
+import { seedIndicatorDemo } from '../modules/indicators/demo/seed.ts';
 
 export type SeedContext = ServiceContext & {
   connectionString: string;
@@ -35,6 +36,11 @@ export const demoSeeds: Seed[] = [
         });
       }
     },
+  },
+  {
+    // Ten years of the articles' headline indicators with targets; needs the divisions above.
+    name: 'indicators.headline-2012-2021',
+    apply: (ctx) => seedIndicatorDemo(ctx),
   },
 ];
 

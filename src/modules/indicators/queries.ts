@@ -234,3 +234,30 @@ export function upsertDashboard(db: Executor, values: Insertable<Database['dashb
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+export async function divisionCodes(db: Executor, prefix: string, level: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('org_unit')
+    .select('code')
+    .where('level', '=', level)
+    .where('code', 'like', `${prefix}%`)
+    .where('ended_on', 'is', null)
+    .orderBy('code')
+    .execute();
+  return rows.map((r) => r.code);
+}
+
+export async function storedValuesOf(
+  db: Executor,
+  options: { indicator: string; period: string; unitCodes: string[] },
+) {
+  const { rows } = await sql<{ code: string; value: string }>`
+    select u.code, v.value::text as value
+    from indicator_value v
+    join org_unit u on u.id = v.unit_id
+    join indicator i on i.id = v.indicator_id
+    where i.code = ${options.indicator} and v.period = ${options.period} and u.code = any(${options.unitCodes}::text[])`.execute(
+    db,
+  );
+  return rows;
+}

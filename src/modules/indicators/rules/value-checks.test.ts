@@ -11,6 +11,8 @@ describe('typed values', () => {
     [98.98, { valueType: 'percent', ...plain }, null],
     [101, { valueType: 'percent', ...plain }, 'percent_range'],
     [12.34, { valueType: 'money', ...plain }, null],
+    [60.15, { valueType: 'money', ...plain }, null],
+    [0.29, { valueType: 'money', ...plain }, null],
     [12.345, { valueType: 'money', ...plain }, 'money_precision'],
     [-5, { valueType: 'number', ...plain }, null],
     [5, { valueType: 'number', minValue: 10, maxValue: null }, 'below_min'],

@@ -14,7 +14,9 @@ export function checkValue(
     if (value < 0) return 'negative_count';
   }
   if (definition.valueType === 'percent' && (value < 0 || value > 100)) return 'percent_range';
-  if (definition.valueType === 'money' && Math.round(value * 100) !== value * 100) return 'money_precision';
+  // Compared with a tolerance: 12.34 × 100 is 1233.9999999999998 in binary floating point.
+  if (definition.valueType === 'money' && Math.abs(Math.round(value * 100) - value * 100) > 1e-6)
+    return 'money_precision';
   if (definition.minValue !== null && value < definition.minValue) return 'below_min';
   if (definition.maxValue !== null && value > definition.maxValue) return 'above_max';
   return null;
