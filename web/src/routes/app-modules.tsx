@@ -1,4 +1,10 @@
-import { ApartmentOutlined, AuditOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  LineChartOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { LazyRouteFunction, RouteObject } from 'react-router';
 import type { Permission } from '../api/types.ts';
@@ -7,7 +13,7 @@ import type { Permission } from '../api/types.ts';
 type AppModule = {
   path: string;
   /** Key under `nav` in the message catalogues. */
-  label: 'org' | 'users' | 'audit';
+  label: 'org' | 'users' | 'audit' | 'indicators' | 'dashboards';
   icon: ReactNode;
   permission: Permission;
   page: LazyRouteFunction<RouteObject>;
@@ -38,5 +44,19 @@ export const appModules: AppModule[] = [
     icon: <AuditOutlined />,
     permission: 'audit.read',
     page: async () => ({ Component: (await import('../audit/AuditPage.tsx')).AuditPage }),
+  },
+  {
+    path: 'indicators',
+    label: 'indicators',
+    icon: <LineChartOutlined />,
+    permission: 'indicators.read',
+    page: async () => ({ Component: (await import('../indicators/IndicatorsPage.tsx')).IndicatorsPage }),
+  },
+  {
+    path: 'dashboards',
+    label: 'dashboards',
+    icon: <DashboardOutlined />,
+    permission: 'indicators.read',
+    page: async () => ({ Component: (await import('../dashboards/DashboardPage.tsx')).DashboardPage }),
   },
 ];
