@@ -37,6 +37,7 @@ test('enter a value, approve it upwards, see the city roll-up and the map change
   await page.goto(`/indicators?unit=${CITY}&period=${PERIOD}`);
   await page.getByRole('tab', { name: '审核' }).click();
   await page.getByTestId(`approve-${KELAN}`).click();
+  await page.getByTestId(`approve-${KELAN}`).waitFor({ state: 'detached' });
   await page.getByTestId(`approve-${CITY}`).click();
   await page.getByTestId(`approve-${CITY}`).waitFor({ state: 'detached' });
   await screenshot(page, 'indicators-approved');
