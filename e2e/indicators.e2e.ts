@@ -28,7 +28,8 @@ test('enter a value, approve it upwards, see the city roll-up and the map change
 
   await page.goto(`/indicators?unit=${KELAN}&period=${PERIOD}`);
   await page.getByRole('tab', { name: '数据填报' }).click();
-  const gdp = page.getByTestId('value-economy.gdp').locator('input');
+  // Ant Design puts the test id on the input itself or on its wrapper, depending on the version.
+  const gdp = page.locator('input[data-testid="value-economy.gdp"], [data-testid="value-economy.gdp"] input').first();
   await gdp.fill('123.45');
   await gdp.press('Enter');
   await page.getByRole('button', { name: /保\s*存/ }).click();

@@ -51,7 +51,9 @@ export function DashboardPage() {
                 size="small"
                 title={
                   widget.title ??
-                  `${nameOf(widget.indicator)} · ${t(`dashboards.${widget.type === 'kpi' ? 'title' : widget.type}`)}`
+                  (widget.type === 'kpi'
+                    ? nameOf(widget.indicator)
+                    : `${nameOf(widget.indicator)} · ${t(`dashboards.${widget.type}`)}`)
                 }
               >
                 <Component
