@@ -238,7 +238,10 @@ describe('changing accounts', () => {
     expect((await target.get('/api/org-units/140929')).status).toBe(401);
 
     const again = await target.login('role_change', TEST_PASSWORD);
-    expect(again.body.user).toMatchObject({ role: 'auditor', permissions: ['org.read', 'audit.read'] });
+    expect(again.body.user).toMatchObject({
+      role: 'auditor',
+      permissions: ['org.read', 'audit.read', 'indicators.read'],
+    });
   });
 
   it('ends the sessions of a user whose scopes change, but not for a new display name', async () => {
@@ -370,12 +373,33 @@ describe('who may manage accounts', () => {
     const response = await admin.get('/api/roles');
     expect(response.status).toBe(200);
     expect(response.body.items).toEqual([
-      { role: 'admin', permissions: ['org.read', 'org.manage', 'users.read', 'users.manage', 'audit.read'] },
-      { role: 'leader', permissions: ['org.read'] },
-      { role: 'supervisor', permissions: ['org.read'] },
-      { role: 'staff', permissions: ['org.read'] },
-      { role: 'clerk', permissions: ['org.read'] },
-      { role: 'auditor', permissions: ['org.read', 'audit.read'] },
+      {
+        role: 'admin',
+        permissions: [
+          'org.read',
+          'org.manage',
+          'users.read',
+          'users.manage',
+          'audit.read',
+          'indicators.read',
+          'indicators.define',
+          'indicators.target',
+          'indicators.enter',
+          'indicators.approve',
+          'dashboards.manage',
+        ],
+      },
+      {
+        role: 'leader',
+        permissions: ['org.read', 'indicators.read', 'indicators.target', 'indicators.approve', 'dashboards.manage'],
+      },
+      { role: 'supervisor', permissions: ['org.read', 'indicators.read'] },
+      {
+        role: 'staff',
+        permissions: ['org.read', 'indicators.read', 'indicators.enter', 'indicators.approve', 'indicators.target'],
+      },
+      { role: 'clerk', permissions: ['org.read', 'indicators.read', 'indicators.enter'] },
+      { role: 'auditor', permissions: ['org.read', 'audit.read', 'indicators.read'] },
     ]);
   });
 
