@@ -1,26 +1,48 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/database.ts';
 
-/** Sum and count per unit path and period: roll-ups above the entry level, the values themselves at it. */
-export async function totalsAtLevel(
+/**
+ * Each unit's value at a level, combined in SQL so that a year of months comes back as one row per unit:
+ * across units from the values themselves at the entry level (categories add up) or from the roll-ups
+ * above it (sum, or sum ÷ count for an average), then across the periods (sum, average or the last present).
+ */
+export async function valuesAtLevel(
   db: Executor,
-  options: { indicatorId: number; periods: readonly string[]; basePath: string; level: number; atEntryLevel: boolean },
+  options: {
+    indicatorId: number;
+    periods: readonly string[];
+    basePath: string;
+    level: number;
+    atEntryLevel: boolean;
+    unitAggregation: string;
+    periodAggregation: string;
+  },
 ) {
   const like = `${options.basePath}%`;
-  const { rows } = options.atEntryLevel
-    ? await sql<{ path: string; period: string; total: string; count: number }>`
-        select path_at as path, period, sum(value)::text as total, count(*)::int as count
+  const cells = options.atEntryLevel
+    ? sql`
+        select path_at as path, period, sum(value) as v
         from indicator_value
         where indicator_id = ${options.indicatorId} and period = any(${options.periods}::text[])
           and path_at like ${like}
-        group by path_at, period`.execute(db)
-    : await sql<{ path: string; period: string; total: string; count: number }>`
-        select path, period, sum(total)::text as total, max(count)::int as count
+        group by path_at, period`
+    : sql`
+        select path, period,
+               case ${options.unitAggregation} when 'sum' then sum(total)
+                    when 'average' then sum(total) / nullif(sum(count), 0) end as v
         from indicator_rollup
         where indicator_id = ${options.indicatorId} and period = any(${options.periods}::text[])
-          and level = ${options.level} and path like ${like}
-        group by path, period`.execute(db);
-  return rows.map((r) => ({ path: r.path, period: r.period, total: Number(r.total), count: r.count }));
+          and level = ${options.level} and path like ${like} and count > 0
+        group by path, period`;
+  const { rows } = await sql<{ path: string; value: string }>`
+    with cell as (${cells})
+    select path,
+           (case ${options.periodAggregation} when 'sum' then sum(v) when 'average' then avg(v)
+                 else (array_agg(v order by period desc))[1] end)::text as value
+    from cell
+    where v is not null
+    group by path`.execute(db);
+  return rows.map((r) => ({ path: r.path, value: Number(r.value) }));
 }
 
 /** Σ value × weight and Σ weight per unit at a level, from the entered values of both indicators. */

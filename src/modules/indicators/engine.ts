@@ -1,10 +1,10 @@
 import type { Executor } from '../../platform/database.ts';
 import type { IndicatorRow } from '../../platform/db-schema.ts';
 import { AppError } from '../../platform/errors.ts';
-import { totalsAtLevel, weightedTotalsAtLevel } from './analytics-queries.ts';
+import { valuesAtLevel, weightedTotalsAtLevel } from './analytics-queries.ts';
 import { computedSource } from './computed-sources.ts';
 import { unitsAtLevel } from './queries.ts';
-import { combinePeriods, combineUnits, weightedAverage } from './rules/aggregation.ts';
+import { combinePeriods, weightedAverage } from './rules/aggregation.ts';
 import { type Evaluated, evaluateRatio } from './rules/formulas.ts';
 import { canAggregateInto, formatPeriod, type Period, periodEnd, subPeriods } from './rules/periods.ts';
 
@@ -87,14 +87,10 @@ async function evaluateEntered(
   const entryLevel = indicator.entry_level ?? 5;
   const result: LevelValues = new Map();
   if (scope.level > entryLevel) return result;
-  const perUnit = new Map<string, Map<string, number | null>>();
-  const put = (path: string, p: string, value: number | null) => {
-    const code = codeOfPath(path);
-    if (!perUnit.has(code)) perUnit.set(code, new Map());
-    perUnit.get(code)?.set(p, value);
-  };
   const weight = indicator.weight_code === null ? undefined : definitions.get(indicator.weight_code);
   if (weight && scope.level < entryLevel) {
+    // Weighted averages come from the leaves: Σ value × weight ÷ Σ weight per native period, then combined.
+    const perUnit = new Map<string, Map<string, number | null>>();
     const rows = await weightedTotalsAtLevel(db, {
       indicatorId: indicator.id,
       weightId: weight.id,
@@ -102,31 +98,32 @@ async function evaluateEntered(
       basePath: scope.basePath,
       level: scope.level,
     });
-    for (const row of rows) put(row.path, row.period, weightedAverage(row.weighted, row.weight));
-  } else {
-    const atEntryLevel = scope.level === entryLevel;
-    const rows = await totalsAtLevel(db, {
-      indicatorId: indicator.id,
-      periods,
-      basePath: scope.basePath,
-      level: scope.level,
-      atEntryLevel,
-    });
     for (const row of rows) {
-      put(
-        row.path,
-        row.period,
-        atEntryLevel ? row.total : combineUnits(indicator.unit_aggregation, row.total, row.count),
-      );
+      const code = codeOfPath(row.path);
+      if (!perUnit.has(code)) perUnit.set(code, new Map());
+      perUnit.get(code)?.set(row.period, weightedAverage(row.weighted, row.weight));
     }
+    for (const [code, values] of perUnit) {
+      const value = combinePeriods(
+        indicator.period_aggregation,
+        periods.map((p) => values.get(p) ?? null),
+      );
+      result.set(code, { value, reason: value === null ? 'NO_DATA' : null });
+    }
+    return result;
   }
-  for (const [code, values] of perUnit) {
-    const value = combinePeriods(
-      indicator.period_aggregation,
-      periods.map((p) => values.get(p) ?? null),
-    );
-    result.set(code, { value, reason: value === null ? 'NO_DATA' : null });
-  }
+  const atEntryLevel = scope.level === entryLevel;
+  if (!atEntryLevel && indicator.unit_aggregation === 'none') return result;
+  const rows = await valuesAtLevel(db, {
+    indicatorId: indicator.id,
+    periods,
+    basePath: scope.basePath,
+    level: scope.level,
+    atEntryLevel,
+    unitAggregation: indicator.unit_aggregation,
+    periodAggregation: indicator.period_aggregation,
+  });
+  for (const row of rows) result.set(codeOfPath(row.path), { value: row.value, reason: null });
   return result;
 }
 

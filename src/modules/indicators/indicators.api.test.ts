@@ -283,6 +283,34 @@ describe('roll-ups, targets and rankings', () => {
     expect(zero.body).toMatchObject({ value: null, reason: 'DIVISION_BY_ZERO' });
   });
 
+  it('averages across units when the indicator says so, and combines months by its period rule', async () => {
+    const definition = {
+      code: 'test.price',
+      nameZh: '价格',
+      nameEn: 'Price',
+      valueType: 'number',
+      direction: 'down',
+      unitAggregation: 'average',
+      periodAggregation: 'average',
+      periodType: 'month',
+      source: 'entered',
+      entryLevel: 5,
+    };
+    expect((await admin.post('/api/indicators', definition)).status).toBe(201);
+    await save(admin, villageA1, '2024-05', [{ indicator: 'test.price', value: 10 }]);
+    await save(admin, villageA2, '2024-05', [{ indicator: 'test.price', value: 20 }]);
+    await save(admin, villageA1, '2024-06', [{ indicator: 'test.price', value: 40 }]);
+    const may = await admin.get(`/api/analytics?indicator=test.price&unit=${townA}&period=2024-05`);
+    expect(may.body.value).toBe(15);
+    const quarter = await admin.get(`/api/analytics?indicator=test.price&unit=${townA}&period=2024Q2`);
+    expect(quarter.body.value).toBe(27.5);
+    const villages = await admin.get(`/api/analytics?indicator=test.price&unit=${townA}&period=2024-05&level=5`);
+    expect(villages.body.items.slice(0, 2).map((r: { unit: string; rank: number }) => [r.unit, r.rank])).toEqual([
+      [villageA1, 1],
+      [villageA2, 2],
+    ]);
+  });
+
   it('combines months into a quarter by the indicator’s rule', async () => {
     const quarter = await admin.get(`/api/analytics?indicator=test.income&unit=${villageA2}&period=2024Q2`);
     expect(quarter.body.value).toBe(40);

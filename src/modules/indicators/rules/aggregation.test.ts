@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { combinePeriods, combineUnits, rankValues, weightedAverage } from './aggregation.ts';
+import { combinePeriods, rankValues, weightedAverage } from './aggregation.ts';
 
 describe('aggregation across units', () => {
-  it.each([
-    ['sum', 30, 3, 30],
-    ['average', 30, 3, 10],
-    ['none', 30, 3, null],
-    ['sum', 0, 0, null],
-    ['average', 0, 0, null],
-  ] as const)('%s of total %d over %d values is %s', (method, total, count, expected) => {
-    expect(combineUnits(method, total, count)).toBe(expected);
-  });
-
   it('weights an average and refuses a zero weight', () => {
     expect(weightedAverage(250, 10)).toBe(25);
     expect(weightedAverage(0, 0)).toBeNull();

@@ -1,14 +1,9 @@
-/** How values combine across units (a city from its counties) and across periods (a year from its months). */
+/**
+ * How values combine across periods (a year from its months), ranks, and weighted averages. Sums and averages
+ * across units are computed in SQL from the maintained roll-ups (analytics-queries.ts).
+ */
 export type UnitAggregation = 'sum' | 'average' | 'weighted_average' | 'none';
 export type PeriodAggregation = 'sum' | 'last' | 'average';
-
-/** A unit's value from the sum and count of the values below it; `none` never rolls up. */
-export function combineUnits(method: UnitAggregation, total: number, count: number): number | null {
-  if (count <= 0) return null;
-  if (method === 'sum') return total;
-  if (method === 'average') return total / count;
-  return null;
-}
 
 /** A weighted average from Σ value×weight and Σ weight; no weight, no value. */
 export function weightedAverage(weightedTotal: number, weightTotal: number): number | null {
