@@ -7,7 +7,7 @@ import type { ServiceContext } from '../auth/context.ts';
 import { normalizeUnitCode } from '../org/codes.ts';
 import { raiseAlerts } from './alerts.ts';
 import { checkValue, type ValueProblem } from './rules/value-checks.ts';
-import { entryWindow, formatPeriod, parsePeriod, periodEnd, previousPeriod } from './rules/periods.ts';
+import { entryWindow, formatPeriod, parsePeriod, periodEnd, periodTypeName, previousPeriod } from './rules/periods.ts';
 import {
   activeExceptions,
   applyStagedValues,
@@ -114,7 +114,7 @@ export async function resolveEntries(
     if (!p || p.type !== indicator.period_type) {
       fail(input, 'period', 'INDICATOR_WRONG_PERIOD_TYPE', {
         code: indicator.code,
-        type: indicator.period_type,
+        type: periodTypeName(indicator.period_type, ctx.locale),
         period: input.period,
       });
       continue;

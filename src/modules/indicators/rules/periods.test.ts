@@ -8,6 +8,7 @@ import {
   periodEnd,
   periodOfDay,
   periodStart,
+  periodTypeName,
   previousPeriod,
   shiftPeriod,
   subPeriods,
@@ -87,5 +88,15 @@ describe('entry windows', () => {
     ['2024-02', 1, '2024-02-01', '2024-03-01'],
   ] as const)('%s with %d days opens %s and closes %s', (text, days, opensOn, closesOn) => {
     expect(entryWindow(period(text), days)).toEqual({ opensOn, closesOn });
+  });
+});
+
+describe('period type names', () => {
+  it.each([
+    ['month', 'zh-CN', '月'],
+    ['quarter', 'en', 'quarter'],
+    ['year', 'zh-CN', '年'],
+  ] as const)('%s in %s is %s', (type, locale, expected) => {
+    expect(periodTypeName(type, locale)).toBe(expected);
   });
 });

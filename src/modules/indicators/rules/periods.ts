@@ -107,3 +107,13 @@ function addDays(day: string, days: number): string {
 export function entryWindow(p: Period, days: number): { opensOn: string; closesOn: string } {
   return { opensOn: periodStart(p), closesOn: addDays(periodEnd(p), days) };
 }
+
+const PERIOD_TYPE_NAMES = {
+  'zh-CN': { month: '月', quarter: '季度', year: '年' },
+  en: { month: 'month', quarter: 'quarter', year: 'year' },
+} as const;
+
+/** The period type as a word of the reader's language, for messages. */
+export function periodTypeName(type: PeriodType, locale: 'zh-CN' | 'en'): string {
+  return PERIOD_TYPE_NAMES[locale][type];
+}
