@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   divisions: () => import('./divisions.ts'),
   startup: () => import('./startup.ts'),
   loop: () => import('./loop.ts'),
+  analytics: () => import('./analytics.ts'),
 };
 
 const name = process.argv[2];

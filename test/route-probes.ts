@@ -300,4 +300,96 @@ export const routeProbes: Record<string, Probe | 'public' | 'self'> = {
     body: { id: '1' },
     expect: (response) => expect(response.body.code).toBe('NOTIFICATION_NOT_FOUND'),
   },
+  // Indicators: definitions are shared by the whole tree; everything about values is scoped by unit.
+  'GET /api/indicators': {
+    as: 'clerk',
+    path: '/api/indicators',
+    expect: (response) => expect(response.status).toBe(200),
+  },
+  'GET /api/indicators/{code}': {
+    as: 'clerk',
+    path: '/api/indicators/economy.gdp',
+    expect: (response) => expect([200, 404]).toContain(response.status),
+  },
+  'POST /api/indicators': {
+    as: 'clerk',
+    path: '/api/indicators',
+    body: {
+      code: 'x.y',
+      nameZh: 'X',
+      nameEn: 'X',
+      valueType: 'number',
+      direction: 'up',
+      unitAggregation: 'sum',
+      periodAggregation: 'sum',
+      periodType: 'year',
+      source: 'entered',
+      entryLevel: 3,
+    },
+    expect: 403,
+  },
+  'PATCH /api/indicators/{code}': { as: 'clerk', path: '/api/indicators/x.y', body: { version: 1 }, expect: 403 },
+  'GET /api/indicator-targets': { as: 'clerk', path: `/api/indicator-targets?unit=${XINFU}`, expect: 403 },
+  'PUT /api/indicator-targets': {
+    as: 'clerk',
+    path: '/api/indicator-targets',
+    body: { indicator: 'x.y', unit: XINFU, period: '2024', target: 1 },
+    expect: 403,
+  },
+  'GET /api/indicator-values': { as: 'clerk', path: `/api/indicator-values?unit=${XINFU}&period=2024`, expect: 403 },
+  'POST /api/indicator-values': {
+    as: 'clerk',
+    path: '/api/indicator-values',
+    body: { unit: XINFU, period: '2024', values: [{ indicator: 'x.y', value: 1 }] },
+    expect: 403,
+  },
+  'GET /api/indicator-values/template': {
+    as: 'clerk',
+    path: `/api/indicator-values/template?unit=${XINFU}&period=2024`,
+    expect: 403,
+  },
+  // A JSON body is no file: refused before anything is read. Rows of another county in a real file are
+  // refused row by row (src/modules/indicators/import.api.test.ts).
+  'POST /api/indicator-values/import': {
+    as: 'clerk',
+    path: '/api/indicator-values/import?dryRun=false',
+    body: { unit: XINFU },
+    expect: (response) => expect(response.status).toBe(400),
+  },
+  'GET /api/indicator-approvals': {
+    as: 'clerk',
+    path: `/api/indicator-approvals?unit=${XINFU}&period=2024`,
+    expect: 403,
+  },
+  'POST /api/indicator-approvals': {
+    as: 'clerk',
+    path: '/api/indicator-approvals',
+    body: { unit: XINFU, period: '2024' },
+    expect: 403,
+  },
+  'POST /api/indicator-entry-exceptions': {
+    as: 'clerk',
+    path: '/api/indicator-entry-exceptions',
+    body: { unit: XINFU, period: '2024', reason: '越权测试', expiresAt: '2030-01-01T00:00:00Z' },
+    expect: 403,
+  },
+  'GET /api/analytics': { as: 'clerk', path: `/api/analytics?indicator=x.y&unit=${XINFU}&period=2024`, expect: 403 },
+  'GET /api/analytics/series': {
+    as: 'clerk',
+    path: `/api/analytics/series?indicator=x.y&unit=${XINFU}&period=2024`,
+    expect: 403,
+  },
+  'GET /api/analytics/rows': {
+    as: 'clerk',
+    path: `/api/analytics/rows?indicator=x.y&unit=${XINFU}&period=2024`,
+    expect: 403,
+  },
+  'GET /api/indicator-alerts': { as: 'clerk', path: `/api/indicator-alerts?unit=${XINFU}`, expect: 403 },
+  'GET /api/dashboards/current': { as: 'clerk', path: `/api/dashboards/current?unit=${XINFU}`, expect: 403 },
+  'PUT /api/dashboards': {
+    as: 'clerk',
+    path: '/api/dashboards',
+    body: { role: 'clerk', unit: XINFU, widgets: [] },
+    expect: 403,
+  },
 };

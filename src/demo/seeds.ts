@@ -4,6 +4,7 @@ import { importDivisions, type ImportProgress } from '../modules/org/import-divi
 import { createDepartment } from '../modules/org/service.ts';
 import { demoDepartments } from './departments.ts';
 import { seedLoop } from './loop/seed-loop.ts';
+import { seedIndicatorDemo } from '../modules/indicators/demo/seed.ts';
 
 export type SeedContext = ServiceContext & {
   connectionString: string;
@@ -38,6 +39,11 @@ export const demoSeeds: Seed[] = [
     },
   },
   { name: 'loop.plans-tasks-assessment', apply: seedLoop },
+  {
+    // Ten years of the articles' headline indicators with targets; needs the divisions above.
+    name: 'indicators.headline-2012-2021',
+    apply: (ctx) => seedIndicatorDemo(ctx),
+  },
 ];
 
 /** Applies every seed not yet recorded, in order; a seed that fails is retried on the next start. */

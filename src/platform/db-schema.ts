@@ -100,7 +100,7 @@ export type JobRunTable = {
 
 export type AppliedSeedTable = { name: string; applied_at: Timestamp };
 
-export type Database = {
+export type Database = IndicatorTables & {
   applied_seed: AppliedSeedTable;
   job_run: JobRunTable;
   org_unit: OrgUnitTable;
@@ -381,3 +381,137 @@ export type AssessmentRunTable = {
   published_at: Date | null;
   version: Generated<number>;
 };
+// Indicators and analytics (migration 0005).
+
+export type IndicatorTable = {
+  id: Generated<number>;
+  code: string;
+  name_zh: string;
+  name_en: string;
+  measure_unit: string;
+  value_type: 'number' | 'percent' | 'count' | 'money';
+  direction: 'up' | 'down';
+  unit_aggregation: 'sum' | 'average' | 'weighted_average' | 'none';
+  weight_code: string | null;
+  period_aggregation: 'sum' | 'last' | 'average';
+  period_type: 'month' | 'quarter' | 'year';
+  source: 'entered' | 'formula' | 'computed';
+  entry_level: number | null;
+  categories: string[];
+  numerator_code: string | null;
+  denominator_code: string | null;
+  factor: Numeric;
+  computed_key: string | null;
+  min_value: Numeric | null;
+  max_value: Numeric | null;
+  outlier_change_pct: Numeric | null;
+  rules: Json;
+  alert_line: Numeric | null;
+  entry_window_days: number;
+  version: Generated<number>;
+};
+
+export type IndicatorValueTable = {
+  indicator_id: number;
+  period: string;
+  unit_id: number;
+  category: string;
+  value: Numeric;
+  comment: string | null;
+  path_at: string;
+  level: number;
+  entered_by: number | null;
+  entered_at: Timestamp;
+  version: Generated<number>;
+};
+
+export type IndicatorRollupTable = {
+  indicator_id: number;
+  period: string;
+  category: string;
+  path: string;
+  level: number;
+  total: Numeric;
+  count: number;
+};
+
+export type IndicatorValueChangeTable = {
+  id: Generated<string>;
+  indicator_id: number;
+  period: string;
+  unit_id: number;
+  category: string;
+  old_value: Numeric | null;
+  new_value: Numeric;
+  comment: string | null;
+  changed_by: number | null;
+  changed_at: Timestamp;
+  request_id: string | null;
+};
+
+export type IndicatorTargetTable = {
+  indicator_id: number;
+  unit_id: number;
+  period: string;
+  baseline: Numeric | null;
+  target: Numeric;
+  green_at: Numeric;
+  amber_at: Numeric;
+  version: Generated<number>;
+};
+
+export type IndicatorApprovalTable = {
+  period: string;
+  unit_id: number;
+  path_at: string;
+  approved_by: number | null;
+  approved_at: Timestamp;
+};
+
+export type IndicatorEntryExceptionTable = {
+  id: Generated<string>;
+  indicator_id: number | null;
+  unit_id: number;
+  path: string;
+  period: string;
+  reason: string;
+  expires_at: Timestamp;
+  granted_by: number | null;
+  granted_at: Timestamp;
+};
+
+export type IndicatorAlertTable = {
+  id: Generated<string>;
+  indicator_id: number;
+  unit_id: number;
+  path: string;
+  period: string;
+  line: Numeric;
+  previous_value: Numeric | null;
+  value: Numeric;
+  crossed: 'up' | 'down';
+  raised_at: Timestamp;
+};
+
+export type DashboardTable = {
+  id: Generated<number>;
+  role: string;
+  unit_id: number;
+  widgets: Json;
+  version: Generated<number>;
+  updated_by: number | null;
+  updated_at: Timestamp;
+};
+
+export type IndicatorTables = {
+  indicator: IndicatorTable;
+  indicator_value: IndicatorValueTable;
+  indicator_rollup: IndicatorRollupTable;
+  indicator_value_change: IndicatorValueChangeTable;
+  indicator_target: IndicatorTargetTable;
+  indicator_approval: IndicatorApprovalTable;
+  indicator_entry_exception: IndicatorEntryExceptionTable;
+  indicator_alert: IndicatorAlertTable;
+  dashboard: DashboardTable;
+};
+export type IndicatorRow = Selectable<IndicatorTable>;

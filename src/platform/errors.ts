@@ -148,6 +148,89 @@ export const errorCatalog = {
   ],
   ALREADY_DECIDED: [409, '该申请已处理', 'This application has already been decided'],
   BONUS_CLAIM_NOT_FOUND: [404, '找不到加分申请 {id}', 'Bonus claim {id} was not found'],
+
+  // Indicators and analytics
+  INDICATOR_NOT_FOUND: [404, '找不到指标 {code}', 'Indicator {code} was not found'],
+  INDICATOR_CODE_TAKEN: [409, '指标代码 {code} 已存在', 'The indicator code {code} is already taken'],
+  INDICATOR_DEFINITION_INVALID: [422, '指标定义有误：{summary}', 'The indicator definition is invalid: {summary}'],
+  INDICATOR_FORMULA_UNKNOWN_CODE: [
+    422,
+    '公式引用了不存在的指标 {code}',
+    'The formula refers to an unknown indicator {code}',
+  ],
+  INDICATOR_FORMULA_CYCLE: [422, '公式存在循环引用：{path}', 'The formula refers to itself: {path}'],
+  INDICATOR_VALUES_INVALID: [
+    422,
+    '有 {count} 个数值未通过校验，均未保存',
+    '{count} values failed validation; nothing was saved',
+  ],
+  INDICATOR_NOT_ENTERED: [
+    422,
+    '指标 {code} 由公式或其他模块计算，不能填报',
+    'Indicator {code} is computed, not entered',
+  ],
+  INDICATOR_WRONG_LEVEL: [
+    422,
+    '指标 {code} 在第 {level} 级单元填报',
+    'Indicator {code} is entered by units of level {level}',
+  ],
+  INDICATOR_WRONG_PERIOD_TYPE: [
+    422,
+    '指标 {code} 按{type}填报，期间 {period} 不符',
+    'Indicator {code} is reported by {type}; {period} does not fit',
+  ],
+  INDICATOR_CATEGORY_UNKNOWN: [
+    422,
+    '分类“{category}”不属于该指标',
+    'The category "{category}" does not belong to this indicator',
+  ],
+  INDICATOR_VALUE_NOT_INTEGER: [422, '须为整数', 'Must be a whole number'],
+  INDICATOR_VALUE_NEGATIVE: [422, '计数不能为负', 'A count cannot be negative'],
+  INDICATOR_VALUE_PERCENT_RANGE: [422, '百分比须在 0 到 100 之间', 'A percentage lies between 0 and 100'],
+  INDICATOR_VALUE_MONEY_PRECISION: [422, '金额最多两位小数', 'Money has at most two decimals'],
+  INDICATOR_VALUE_BELOW_MIN: [422, '不能小于 {min}', 'Cannot be below {min}'],
+  INDICATOR_VALUE_ABOVE_MAX: [422, '不能大于 {max}', 'Cannot be above {max}'],
+  INDICATOR_VALUE_NOT_NUMBER: [422, '“{text}”不是数字', '"{text}" is not a number'],
+  INDICATOR_COMMENT_REQUIRED: [
+    422,
+    '与上期（{previous}）相比变化过大，请填写说明',
+    'Changed too much from the previous period ({previous}); add a comment',
+  ],
+  INDICATOR_RULE_BROKEN: [422, '须{op} {code}（{other}）', 'Must be {op} {code} ({other})'],
+  INDICATOR_ENTRY_WINDOW_CLOSED: [
+    422,
+    '期间 {period} 的填报窗口已于 {closedOn} 关闭，需申请例外',
+    'The entry window for {period} closed on {closedOn}; ask for an exception',
+  ],
+  INDICATOR_PERIOD_NOT_STARTED: [422, '期间 {period} 尚未开始', 'The period {period} has not begun'],
+  INDICATOR_PERIOD_LOCKED: [
+    409,
+    '{unit} 的 {period} 数据已审核锁定',
+    'The data of {unit} for {period} is approved and locked',
+  ],
+  INDICATOR_APPROVAL_NEEDS_HIGHER_LEVEL: [
+    403,
+    '只有上级单元可以审核 {code}',
+    'Only a unit above {code} may approve it',
+  ],
+  INDICATOR_APPROVAL_CHILDREN_PENDING: [
+    422,
+    '还有 {count} 个下级单元未审核：{units}',
+    '{count} sub-units are not approved yet: {units}',
+  ],
+  INDICATOR_APPROVAL_NOTHING: [
+    422,
+    '{code} 在 {period} 没有可审核的数据',
+    '{code} has no data to approve for {period}',
+  ],
+  INDICATOR_ALREADY_APPROVED: [409, '{code} 的 {period} 数据已审核', '{code} is already approved for {period}'],
+  INDICATOR_IMPORT_MALFORMED: [400, '文件无法读取：{reason}', 'The file cannot be read: {reason}'],
+  ANALYTICS_PERIOD_TOO_FINE: [
+    422,
+    '指标 {code} 按{type}统计，不能查询期间 {period}',
+    'Indicator {code} is kept by {type}; it cannot be read for {period}',
+  ],
+  ANALYTICS_LEVEL_INVALID: [422, '层级 {level} 不在单元 {code} 之下', 'Level {level} does not lie below unit {code}'],
 } as const satisfies Record<string, readonly [number, string, string]>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -21,6 +21,7 @@ import { authRoutes, SESSION_COOKIE } from '../modules/auth/routes.ts';
 import { resolveSession } from '../modules/auth/service.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { healthRoutes } from '../modules/health/routes.ts';
+import { indicatorRoutes } from '../modules/indicators/routes.ts';
 import { jobsRoutes } from '../modules/jobs/routes.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
 import { usersRoutes } from '../modules/users/routes.ts';
@@ -139,6 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(assessmentRoutes);
   await app.register(plansRoutes);
   if (deps.testClock) await app.register(testClockRoutes(deps.testClock));
+  await app.register(indicatorRoutes);
   app.get('/api/openapi.json', { config: { guard: 'public' }, schema: { hide: true } }, () => app.swagger());
 
   serveWebApp(app, deps.webDir);

@@ -241,7 +241,7 @@ describe('changing accounts', () => {
     const again = await target.login('role_change', TEST_PASSWORD);
     expect(again.body.user).toMatchObject({
       role: 'auditor',
-      permissions: ['org.read', 'audit.read', 'plans.read', 'tasks.read', 'assessment.read'],
+      permissions: [...rolePermissions.auditor],
     });
   });
 

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely/migration';
 import * as foundation from './0001-foundation.ts';
 import * as jobs from './0002-jobs.ts';
 import * as loop from './0004-loop.ts';
+import * as indicators from './0005-indicators.ts';
 
 /** Migrations in the order they apply; a new one is appended here, never inserted before an applied one. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-jobs': jobs,
   '0004-loop': loop,
+  '0005-indicators': indicators,
 };

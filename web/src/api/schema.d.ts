@@ -102,7 +102,7 @@ export interface paths {
                                 role: "admin" | "leader" | "supervisor" | "staff" | "clerk" | "auditor";
                                 /** @enum {string} */
                                 locale: "zh-CN" | "en";
-                                permissions: ("org.read" | "org.manage" | "users.read" | "users.manage" | "audit.read" | "plans.read" | "plans.manage" | "tasks.read" | "tasks.issue" | "tasks.work" | "tasks.supervise" | "assessment.read" | "assessment.apply" | "assessment.manage")[];
+                                permissions: ("org.read" | "org.manage" | "users.read" | "users.manage" | "audit.read" | "plans.read" | "plans.manage" | "tasks.read" | "tasks.issue" | "tasks.work" | "tasks.supervise" | "assessment.read" | "assessment.apply" | "assessment.manage" | "indicators.read" | "indicators.define" | "indicators.target" | "indicators.enter" | "indicators.approve" | "dashboards.manage" | "registry.read" | "registry.write" | "registry.approve" | "registry.unmask" | "registry.manage")[];
                                 scopes: {
                                     code: string;
                                     name: string;
@@ -255,7 +255,7 @@ export interface paths {
                                 role: "admin" | "leader" | "supervisor" | "staff" | "clerk" | "auditor";
                                 /** @enum {string} */
                                 locale: "zh-CN" | "en";
-                                permissions: ("org.read" | "org.manage" | "users.read" | "users.manage" | "audit.read" | "plans.read" | "plans.manage" | "tasks.read" | "tasks.issue" | "tasks.work" | "tasks.supervise" | "assessment.read" | "assessment.apply" | "assessment.manage")[];
+                                permissions: ("org.read" | "org.manage" | "users.read" | "users.manage" | "audit.read" | "plans.read" | "plans.manage" | "tasks.read" | "tasks.issue" | "tasks.work" | "tasks.supervise" | "assessment.read" | "assessment.apply" | "assessment.manage" | "indicators.read" | "indicators.define" | "indicators.target" | "indicators.enter" | "indicators.approve" | "dashboards.manage" | "registry.read" | "registry.write" | "registry.approve" | "registry.unmask" | "registry.manage")[];
                                 scopes: {
                                     code: string;
                                     name: string;
@@ -1811,7 +1811,7 @@ export interface paths {
                             items: {
                                 /** @enum {string} */
                                 role: "admin" | "leader" | "supervisor" | "staff" | "clerk" | "auditor";
-                                permissions: ("org.read" | "org.manage" | "users.read" | "users.manage" | "audit.read" | "plans.read" | "plans.manage" | "tasks.read" | "tasks.issue" | "tasks.work" | "tasks.supervise" | "assessment.read" | "assessment.apply" | "assessment.manage")[];
+                                permissions: ("org.read" | "org.manage" | "users.read" | "users.manage" | "audit.read" | "plans.read" | "plans.manage" | "tasks.read" | "tasks.issue" | "tasks.work" | "tasks.supervise" | "assessment.read" | "assessment.apply" | "assessment.manage" | "indicators.read" | "indicators.define" | "indicators.target" | "indicators.enter" | "indicators.approve" | "dashboards.manage" | "registry.read" | "registry.write" | "registry.approve" | "registry.unmask" | "registry.manage")[];
                             }[];
                         };
                     };
@@ -6625,6 +6625,1945 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every indicator definition */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Indicator"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Define an indicator (formulas are checked for unknown operands and cycles) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Stable code, e.g. economy.gdp */
+                        code: string;
+                        nameZh: string;
+                        nameEn: string;
+                        /**
+                         * @description What a value counts: 亿元, %, 人, 天
+                         * @default
+                         */
+                        measureUnit?: string;
+                        /** @enum {string} */
+                        valueType: "number" | "percent" | "count" | "money";
+                        /**
+                         * @description up: higher is better
+                         * @enum {string}
+                         */
+                        direction: "up" | "down";
+                        /**
+                         * @description How a unit’s value comes from the units below it
+                         * @enum {string}
+                         */
+                        unitAggregation: "sum" | "average" | "weighted_average" | "none";
+                        /**
+                         * @description For weighted_average: the indicator giving the weights
+                         * @default null
+                         */
+                        weightCode?: string | null;
+                        /**
+                         * @description How a year comes from its months or quarters
+                         * @enum {string}
+                         */
+                        periodAggregation: "sum" | "last" | "average";
+                        /** @enum {string} */
+                        periodType: "month" | "quarter" | "year";
+                        /** @enum {string} */
+                        source: "entered" | "formula" | "computed";
+                        /**
+                         * @description For entered indicators: the level that enters
+                         * @default null
+                         */
+                        entryLevel?: number | null;
+                        /**
+                         * @description Optional small disaggregation (e.g. 男, 女); values are entered per category and summed
+                         * @default []
+                         */
+                        categories?: string[];
+                        /**
+                         * @description Stable code, e.g. economy.gdp
+                         * @default null
+                         */
+                        numeratorCode?: string | null;
+                        /**
+                         * @description Stable code, e.g. economy.gdp
+                         * @default null
+                         */
+                        denominatorCode?: string | null;
+                        /**
+                         * @description Formula: numerator ÷ denominator × factor (100 for a percentage)
+                         * @default 1
+                         */
+                        factor?: number;
+                        /**
+                         * @description For computed indicators: the provider’s key
+                         * @default null
+                         */
+                        computedKey?: string | null;
+                        /** @default null */
+                        minValue?: number | null;
+                        /** @default null */
+                        maxValue?: number | null;
+                        /**
+                         * @description A change from the previous period beyond this percentage needs a comment
+                         * @default null
+                         */
+                        outlierChangePct?: number | null;
+                        /**
+                         * @description Cross-indicator rules: this value op that indicator’s value, same unit and period
+                         * @default []
+                         */
+                        rules?: {
+                            /** @enum {string} */
+                            op: "lte" | "lt" | "gte" | "gt";
+                            /** @description Stable code, e.g. economy.gdp */
+                            code: string;
+                        }[];
+                        /**
+                         * @description Crossing this line raises an alert (structural breakthrough)
+                         * @default null
+                         */
+                        alertLine?: number | null;
+                        /**
+                         * @description Days after the period’s end during which entry is open
+                         * @default 20
+                         */
+                        entryWindowDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Indicator"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One indicator definition */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Stable code, e.g. economy.gdp */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Indicator"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an indicator definition; send the version you read */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Stable code, e.g. economy.gdp */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nameZh?: string;
+                        nameEn?: string;
+                        /** @description What a value counts: 亿元, %, 人, 天 */
+                        measureUnit?: string;
+                        /** @enum {string} */
+                        valueType?: "number" | "percent" | "count" | "money";
+                        /**
+                         * @description up: higher is better
+                         * @enum {string}
+                         */
+                        direction?: "up" | "down";
+                        /**
+                         * @description How a unit’s value comes from the units below it
+                         * @enum {string}
+                         */
+                        unitAggregation?: "sum" | "average" | "weighted_average" | "none";
+                        /** @description For weighted_average: the indicator giving the weights */
+                        weightCode?: string | null;
+                        /**
+                         * @description How a year comes from its months or quarters
+                         * @enum {string}
+                         */
+                        periodAggregation?: "sum" | "last" | "average";
+                        /** @enum {string} */
+                        periodType?: "month" | "quarter" | "year";
+                        /** @enum {string} */
+                        source?: "entered" | "formula" | "computed";
+                        /** @description For entered indicators: the level that enters */
+                        entryLevel?: number | null;
+                        /** @description Optional small disaggregation (e.g. 男, 女); values are entered per category and summed */
+                        categories?: string[];
+                        /** @description Stable code, e.g. economy.gdp */
+                        numeratorCode?: string | null;
+                        /** @description Stable code, e.g. economy.gdp */
+                        denominatorCode?: string | null;
+                        /** @description Formula: numerator ÷ denominator × factor (100 for a percentage) */
+                        factor?: number;
+                        /** @description For computed indicators: the provider’s key */
+                        computedKey?: string | null;
+                        minValue?: number | null;
+                        maxValue?: number | null;
+                        /** @description A change from the previous period beyond this percentage needs a comment */
+                        outlierChangePct?: number | null;
+                        /** @description Cross-indicator rules: this value op that indicator’s value, same unit and period */
+                        rules?: {
+                            /** @enum {string} */
+                            op: "lte" | "lt" | "gte" | "gt";
+                            /** @description Stable code, e.g. economy.gdp */
+                            code: string;
+                        }[];
+                        /** @description Crossing this line raises an alert (structural breakthrough) */
+                        alertLine?: number | null;
+                        /** @description Days after the period’s end during which entry is open */
+                        entryWindowDays?: number;
+                        /** @description The version you saw; a stale one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Indicator"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/indicator-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Targets set for a unit */
+        get: {
+            parameters: {
+                query: {
+                    unit: string;
+                    /** @description Stable code, e.g. economy.gdp */
+                    indicator?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["IndicatorTarget"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Set the target, baseline and colour thresholds of an indicator for a unit and period */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Stable code, e.g. economy.gdp */
+                        indicator: string;
+                        unit: string;
+                        /** @description 2021, 2021Q3 or 2021-07 */
+                        period: string;
+                        /** @default null */
+                        baseline?: number | null;
+                        target: number;
+                        /**
+                         * @description Attainment from which the light is green
+                         * @default 1
+                         */
+                        greenAt?: number;
+                        /**
+                         * @description Attainment from which it is amber
+                         * @default 0.9
+                         */
+                        amberAt?: number;
+                        /** @description Omit to create; the version you saw to change */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IndicatorTarget"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicator-values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The entry grid of a unit for a period */
+        get: {
+            parameters: {
+                query: {
+                    unit: string;
+                    /** @description 2021, 2021Q3 or 2021-07 */
+                    period: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EntryGrid"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save values of a unit for a period, all or nothing (dryRun only checks) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unit: string;
+                        /** @description 2021, 2021Q3 or 2021-07 */
+                        period: string;
+                        values: {
+                            /** @description Stable code, e.g. economy.gdp */
+                            indicator: string;
+                            /** @default  */
+                            category?: string;
+                            value: number;
+                            /** @default null */
+                            comment?: string | null;
+                            /** @description The value’s version you saw, null for a cell that was empty; a stale one answers 409 */
+                            version?: number | null;
+                        }[];
+                        /** @default false */
+                        dryRun?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            changed: number;
+                            unchanged: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicator-values/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the file to fill for a unit and period (xlsx or csv) */
+        get: {
+            parameters: {
+                query: {
+                    unit: string;
+                    /** @description 2021, 2021Q3 or 2021-07 */
+                    period: string;
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                        "text/csv": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                        "text/csv": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicator-values/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a filled file (body: the raw CSV or XLSX); answers the job that checks and saves it */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Check only (the default); false saves */
+                    dryRun?: "true" | "false";
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicator-approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Approval status of a unit and its sub-units for a period */
+        get: {
+            parameters: {
+                query: {
+                    unit: string;
+                    /** @description 2021, 2021Q3 or 2021-07 */
+                    period: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            self: {
+                                unit: string;
+                                unitName: string;
+                                level: number | null;
+                                hasData: boolean;
+                                approved: boolean;
+                                approvedAt: string | null;
+                                approvedBy: string | null;
+                            };
+                            children: {
+                                unit: string;
+                                unitName: string;
+                                level: number | null;
+                                hasData: boolean;
+                                approved: boolean;
+                                approvedAt: string | null;
+                                approvedBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Approve a sub-unit’s data for a period (bottom-up); locks it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unit: string;
+                        /** @description 2021, 2021Q3 or 2021-07 */
+                        period: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            self: {
+                                unit: string;
+                                unitName: string;
+                                level: number | null;
+                                hasData: boolean;
+                                approved: boolean;
+                                approvedAt: string | null;
+                                approvedBy: string | null;
+                            };
+                            children: {
+                                unit: string;
+                                unitName: string;
+                                level: number | null;
+                                hasData: boolean;
+                                approved: boolean;
+                                approvedAt: string | null;
+                                approvedBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicator-entry-exceptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen entry for a unit and period after its window closed, until a set time (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unit: string;
+                        /** @description 2021, 2021Q3 or 2021-07 */
+                        period: string;
+                        /**
+                         * @description Only this indicator; null for all
+                         * @default null
+                         */
+                        indicator?: string | null;
+                        reason: string;
+                        /**
+                         * Format: date-time
+                         * @description When the exception lapses
+                         */
+                        expiresAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unit: string;
+                            period: string;
+                            indicator: string | null;
+                            reason: string;
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An indicator for a unit and period rolled up over the tree as of then; with level, ranked rows */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Stable code, e.g. economy.gdp */
+                    indicator: string;
+                    unit: string;
+                    /** @description 2021, 2021Q3 or 2021-07 */
+                    period: string;
+                    /** @description One row per descendant unit at this level */
+                    level?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AnalyticsLevel"] | components["schemas"]["AnalyticsCell"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cell over consecutive periods (trend) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Stable code, e.g. economy.gdp */
+                    indicator: string;
+                    unit: string;
+                    /** @description The last period of the series */
+                    period: string;
+                    count?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            indicator: string;
+                            unit: string;
+                            items: {
+                                period: string;
+                                value: number | null;
+                                /**
+                                 * @description Why the value is null
+                                 * @enum {string|null}
+                                 */
+                                reason: "NO_DATA" | "NUMERATOR_MISSING" | "DENOMINATOR_MISSING" | "DIVISION_BY_ZERO" | "SOURCE_UNAVAILABLE" | null;
+                                target: number | null;
+                                baseline: number | null;
+                                attainment: number | null;
+                                /** @enum {string|null} */
+                                rag: "green" | "amber" | "red" | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The entered values behind a figure */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Stable code, e.g. economy.gdp */
+                    indicator: string;
+                    unit: string;
+                    /** @description 2021, 2021Q3 or 2021-07 */
+                    period: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                indicator: string;
+                                unit: string;
+                                unitName: string;
+                                period: string;
+                                category: string;
+                                value: number;
+                                comment: string | null;
+                                enteredBy: string | null;
+                                enteredAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicator-alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Threshold crossings in a subtree, newest first */
+        get: {
+            parameters: {
+                query: {
+                    unit: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                indicator: string;
+                                indicatorName: string;
+                                unit: string;
+                                unitName: string;
+                                period: string;
+                                line: number;
+                                previousValue: number | null;
+                                value: number;
+                                /** @enum {string} */
+                                crossed: "up" | "down";
+                                raisedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboards/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dashboard of your role at a unit */
+        get: {
+            parameters: {
+                query: {
+                    unit: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dashboard"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Configure the dashboard of a role at a unit */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        role: "admin" | "leader" | "supervisor" | "staff" | "clerk" | "auditor";
+                        unit: string;
+                        widgets: {
+                            /** @enum {string} */
+                            type: "kpi" | "trend" | "ranking" | "composition" | "map";
+                            /** @description Stable code, e.g. economy.gdp */
+                            indicator: string;
+                            level?: number;
+                            title?: string;
+                        }[];
+                        /** @description The version you saw; a stale one answers 409 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dashboard"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6635,7 +8574,7 @@ export interface components {
              * @description Stable error identifier
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "BODY_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "CSRF_TOKEN_INVALID" | "PERMISSION_DENIED" | "OUT_OF_SCOPE" | "RATE_LIMITED" | "NOT_FOUND" | "ORG_UNIT_NOT_FOUND" | "USER_NOT_FOUND" | "VERSION_CONFLICT" | "USERNAME_TAKEN" | "ORG_UNIT_ENDED" | "ORG_MERGE_TARGET_ENDED" | "ORG_MERGE_CYCLE" | "ORG_MERGE_KIND_MISMATCH" | "ORG_EFFECTIVE_DATE_TOO_EARLY" | "ORG_HAS_ACTIVE_CHILDREN" | "ORG_PARENT_NOT_DIVISION" | "ORG_EFFECTIVE_DATE_IN_FUTURE" | "PASSWORD_TOO_WEAK" | "CURRENT_PASSWORD_WRONG" | "CANNOT_CHANGE_OWN_ROLE" | "JOB_NOT_FOUND" | "JOB_INTERRUPTED" | "INTERNAL" | "FILE_MISSING" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "FILE_NOT_FOUND" | "DECISION_NOT_FOUND" | "PLAN_NOT_FOUND" | "PLAN_NODE_NOT_FOUND" | "TASK_NOT_FOUND" | "TASK_TRANSITION_ILLEGAL" | "TASK_ACTION_NOT_YOURS" | "TASK_DEADLINE_PASSED" | "TASK_REASON_REQUIRED" | "TASK_NEW_DEADLINE_INVALID" | "TASK_MILESTONES_INVALID" | "TASK_UNITS_INVALID" | "TASK_FINAL" | "REPORT_NOT_FOUND" | "REPORT_DUPLICATE" | "REPORT_ALREADY_REVIEWED" | "REPORT_NOT_LATEST" | "NOTIFICATION_NOT_FOUND" | "SCHEME_NOT_FOUND" | "SCHEME_INVALID" | "SCHEME_CODE_TAKEN" | "SCHEME_ITEM_UNKNOWN" | "UNIT_NOT_ASSESSED" | "RUN_NOT_FOUND" | "RUN_PUBLISHED" | "EXEMPTION_NOT_FOUND" | "EXEMPTION_EVENT_UNKNOWN" | "ALREADY_DECIDED" | "BONUS_CLAIM_NOT_FOUND";
+            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "BODY_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "CSRF_TOKEN_INVALID" | "PERMISSION_DENIED" | "OUT_OF_SCOPE" | "RATE_LIMITED" | "NOT_FOUND" | "ORG_UNIT_NOT_FOUND" | "USER_NOT_FOUND" | "VERSION_CONFLICT" | "USERNAME_TAKEN" | "ORG_UNIT_ENDED" | "ORG_MERGE_TARGET_ENDED" | "ORG_MERGE_CYCLE" | "ORG_MERGE_KIND_MISMATCH" | "ORG_EFFECTIVE_DATE_TOO_EARLY" | "ORG_HAS_ACTIVE_CHILDREN" | "ORG_PARENT_NOT_DIVISION" | "ORG_EFFECTIVE_DATE_IN_FUTURE" | "PASSWORD_TOO_WEAK" | "CURRENT_PASSWORD_WRONG" | "CANNOT_CHANGE_OWN_ROLE" | "JOB_NOT_FOUND" | "JOB_INTERRUPTED" | "INTERNAL" | "FILE_MISSING" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "FILE_NOT_FOUND" | "DECISION_NOT_FOUND" | "PLAN_NOT_FOUND" | "PLAN_NODE_NOT_FOUND" | "TASK_NOT_FOUND" | "TASK_TRANSITION_ILLEGAL" | "TASK_ACTION_NOT_YOURS" | "TASK_DEADLINE_PASSED" | "TASK_REASON_REQUIRED" | "TASK_NEW_DEADLINE_INVALID" | "TASK_MILESTONES_INVALID" | "TASK_UNITS_INVALID" | "TASK_FINAL" | "REPORT_NOT_FOUND" | "REPORT_DUPLICATE" | "REPORT_ALREADY_REVIEWED" | "REPORT_NOT_LATEST" | "NOTIFICATION_NOT_FOUND" | "SCHEME_NOT_FOUND" | "SCHEME_INVALID" | "SCHEME_CODE_TAKEN" | "SCHEME_ITEM_UNKNOWN" | "UNIT_NOT_ASSESSED" | "RUN_NOT_FOUND" | "RUN_PUBLISHED" | "EXEMPTION_NOT_FOUND" | "EXEMPTION_EVENT_UNKNOWN" | "ALREADY_DECIDED" | "BONUS_CLAIM_NOT_FOUND" | "INDICATOR_NOT_FOUND" | "INDICATOR_CODE_TAKEN" | "INDICATOR_DEFINITION_INVALID" | "INDICATOR_FORMULA_UNKNOWN_CODE" | "INDICATOR_FORMULA_CYCLE" | "INDICATOR_VALUES_INVALID" | "INDICATOR_NOT_ENTERED" | "INDICATOR_WRONG_LEVEL" | "INDICATOR_WRONG_PERIOD_TYPE" | "INDICATOR_CATEGORY_UNKNOWN" | "INDICATOR_VALUE_NOT_INTEGER" | "INDICATOR_VALUE_NEGATIVE" | "INDICATOR_VALUE_PERCENT_RANGE" | "INDICATOR_VALUE_MONEY_PRECISION" | "INDICATOR_VALUE_BELOW_MIN" | "INDICATOR_VALUE_ABOVE_MAX" | "INDICATOR_VALUE_NOT_NUMBER" | "INDICATOR_COMMENT_REQUIRED" | "INDICATOR_RULE_BROKEN" | "INDICATOR_ENTRY_WINDOW_CLOSED" | "INDICATOR_PERIOD_NOT_STARTED" | "INDICATOR_PERIOD_LOCKED" | "INDICATOR_APPROVAL_NEEDS_HIGHER_LEVEL" | "INDICATOR_APPROVAL_CHILDREN_PENDING" | "INDICATOR_APPROVAL_NOTHING" | "INDICATOR_ALREADY_APPROVED" | "INDICATOR_IMPORT_MALFORMED" | "ANALYTICS_PERIOD_TOO_FINE" | "ANALYTICS_LEVEL_INVALID";
             /** @description Human-readable, in the language of Accept-Language (zh-CN by default) */
             message: string;
             details: {
@@ -6667,6 +8606,158 @@ export interface components {
             requestedBy: string | null;
             startedAt: string;
             finishedAt: string | null;
+        };
+        IndicatorInput: {
+            code: string;
+            nameZh: string;
+            nameEn: string;
+            /** @description What a value counts: 亿元, %, 人, 天 */
+            measureUnit: string;
+            /** @enum {string} */
+            valueType: "number" | "percent" | "count" | "money";
+            /**
+             * @description up: higher is better
+             * @enum {string}
+             */
+            direction: "up" | "down";
+            /**
+             * @description How a unit’s value comes from the units below it
+             * @enum {string}
+             */
+            unitAggregation: "sum" | "average" | "weighted_average" | "none";
+            /** @description For weighted_average: the indicator giving the weights */
+            weightCode: string | null;
+            /**
+             * @description How a year comes from its months or quarters
+             * @enum {string}
+             */
+            periodAggregation: "sum" | "last" | "average";
+            /** @enum {string} */
+            periodType: "month" | "quarter" | "year";
+            /** @enum {string} */
+            source: "entered" | "formula" | "computed";
+            /** @description For entered indicators: the level that enters */
+            entryLevel: number | null;
+            /** @description Optional small disaggregation (e.g. 男, 女); values are entered per category and summed */
+            categories: string[];
+            /** @description Stable code, e.g. economy.gdp */
+            numeratorCode: string | null;
+            /** @description Stable code, e.g. economy.gdp */
+            denominatorCode: string | null;
+            /** @description Formula: numerator ÷ denominator × factor (100 for a percentage) */
+            factor: number;
+            /** @description For computed indicators: the provider’s key */
+            computedKey: string | null;
+            minValue: number | null;
+            maxValue: number | null;
+            /** @description A change from the previous period beyond this percentage needs a comment */
+            outlierChangePct: number | null;
+            /** @description Cross-indicator rules: this value op that indicator’s value, same unit and period */
+            rules: {
+                /** @enum {string} */
+                op: "lte" | "lt" | "gte" | "gt";
+                /** @description Stable code, e.g. economy.gdp */
+                code: string;
+            }[];
+            /** @description Crossing this line raises an alert (structural breakthrough) */
+            alertLine: number | null;
+            /** @description Days after the period’s end during which entry is open */
+            entryWindowDays: number;
+            version: number;
+        };
+        IndicatorTargetInput: {
+            indicator: string;
+            unit: string;
+            unitName: string;
+            period: string;
+            baseline: number | null;
+            target: number;
+            greenAt: number;
+            amberAt: number;
+            version: number;
+        };
+        EntryGridInput: {
+            unit: string;
+            unitName: string;
+            period: string;
+            /** @description Approved at this unit or above: values can no longer change */
+            locked: boolean;
+            window: {
+                opensOn: string;
+                closesOn: string;
+                open: boolean;
+                exception: boolean;
+            };
+            rows: {
+                indicator: string;
+                nameZh: string;
+                nameEn: string;
+                measureUnit: string;
+                valueType: string;
+                category: string;
+                value: number | null;
+                comment: string | null;
+                /** @description The previous period’s value, for the outlier check */
+                previous: number | null;
+                version: number | null;
+            }[];
+        };
+        AnalyticsCellInput: {
+            indicator: string;
+            unit: string;
+            unitName: string;
+            period: string;
+            value: number | null;
+            /**
+             * @description Why the value is null
+             * @enum {string|null}
+             */
+            reason: "NO_DATA" | "NUMERATOR_MISSING" | "DENOMINATOR_MISSING" | "DIVISION_BY_ZERO" | "SOURCE_UNAVAILABLE" | null;
+            target: number | null;
+            baseline: number | null;
+            attainment: number | null;
+            /** @enum {string|null} */
+            rag: "green" | "amber" | "red" | null;
+        };
+        AnalyticsLevelInput: {
+            indicator: string;
+            unit: string;
+            unitName: string;
+            period: string;
+            level: number;
+            items: {
+                unit: string;
+                unitName: string;
+                value: number | null;
+                /**
+                 * @description Why the value is null
+                 * @enum {string|null}
+                 */
+                reason: "NO_DATA" | "NUMERATOR_MISSING" | "DENOMINATOR_MISSING" | "DIVISION_BY_ZERO" | "SOURCE_UNAVAILABLE" | null;
+                target: number | null;
+                baseline: number | null;
+                attainment: number | null;
+                /** @enum {string|null} */
+                rag: "green" | "amber" | "red" | null;
+                rank: number | null;
+                previousRank: number | null;
+                /** @description Places gained since the previous period (negative: lost) */
+                rankChange: number | null;
+            }[];
+        };
+        DashboardInput: {
+            role: string;
+            unit: string;
+            widgets: {
+                /** @enum {string} */
+                type: "kpi" | "trend" | "ranking" | "composition" | "map";
+                /** @description Stable code, e.g. economy.gdp */
+                indicator: string;
+                level?: number;
+                title?: string;
+            }[];
+            /** @description null while the built-in default is shown */
+            version: number | null;
         };
         OrgUnitInput: {
             /** @description 12-digit GB/T 2260 code for divisions, <division>-NNN for departments */
@@ -7045,7 +9136,7 @@ export interface components {
              * @description Stable error identifier
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "BODY_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "CSRF_TOKEN_INVALID" | "PERMISSION_DENIED" | "OUT_OF_SCOPE" | "RATE_LIMITED" | "NOT_FOUND" | "ORG_UNIT_NOT_FOUND" | "USER_NOT_FOUND" | "VERSION_CONFLICT" | "USERNAME_TAKEN" | "ORG_UNIT_ENDED" | "ORG_MERGE_TARGET_ENDED" | "ORG_MERGE_CYCLE" | "ORG_MERGE_KIND_MISMATCH" | "ORG_EFFECTIVE_DATE_TOO_EARLY" | "ORG_HAS_ACTIVE_CHILDREN" | "ORG_PARENT_NOT_DIVISION" | "ORG_EFFECTIVE_DATE_IN_FUTURE" | "PASSWORD_TOO_WEAK" | "CURRENT_PASSWORD_WRONG" | "CANNOT_CHANGE_OWN_ROLE" | "JOB_NOT_FOUND" | "JOB_INTERRUPTED" | "INTERNAL" | "FILE_MISSING" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "FILE_NOT_FOUND" | "DECISION_NOT_FOUND" | "PLAN_NOT_FOUND" | "PLAN_NODE_NOT_FOUND" | "TASK_NOT_FOUND" | "TASK_TRANSITION_ILLEGAL" | "TASK_ACTION_NOT_YOURS" | "TASK_DEADLINE_PASSED" | "TASK_REASON_REQUIRED" | "TASK_NEW_DEADLINE_INVALID" | "TASK_MILESTONES_INVALID" | "TASK_UNITS_INVALID" | "TASK_FINAL" | "REPORT_NOT_FOUND" | "REPORT_DUPLICATE" | "REPORT_ALREADY_REVIEWED" | "REPORT_NOT_LATEST" | "NOTIFICATION_NOT_FOUND" | "SCHEME_NOT_FOUND" | "SCHEME_INVALID" | "SCHEME_CODE_TAKEN" | "SCHEME_ITEM_UNKNOWN" | "UNIT_NOT_ASSESSED" | "RUN_NOT_FOUND" | "RUN_PUBLISHED" | "EXEMPTION_NOT_FOUND" | "EXEMPTION_EVENT_UNKNOWN" | "ALREADY_DECIDED" | "BONUS_CLAIM_NOT_FOUND";
+            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "BODY_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "CSRF_TOKEN_INVALID" | "PERMISSION_DENIED" | "OUT_OF_SCOPE" | "RATE_LIMITED" | "NOT_FOUND" | "ORG_UNIT_NOT_FOUND" | "USER_NOT_FOUND" | "VERSION_CONFLICT" | "USERNAME_TAKEN" | "ORG_UNIT_ENDED" | "ORG_MERGE_TARGET_ENDED" | "ORG_MERGE_CYCLE" | "ORG_MERGE_KIND_MISMATCH" | "ORG_EFFECTIVE_DATE_TOO_EARLY" | "ORG_HAS_ACTIVE_CHILDREN" | "ORG_PARENT_NOT_DIVISION" | "ORG_EFFECTIVE_DATE_IN_FUTURE" | "PASSWORD_TOO_WEAK" | "CURRENT_PASSWORD_WRONG" | "CANNOT_CHANGE_OWN_ROLE" | "JOB_NOT_FOUND" | "JOB_INTERRUPTED" | "INTERNAL" | "FILE_MISSING" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "FILE_NOT_FOUND" | "DECISION_NOT_FOUND" | "PLAN_NOT_FOUND" | "PLAN_NODE_NOT_FOUND" | "TASK_NOT_FOUND" | "TASK_TRANSITION_ILLEGAL" | "TASK_ACTION_NOT_YOURS" | "TASK_DEADLINE_PASSED" | "TASK_REASON_REQUIRED" | "TASK_NEW_DEADLINE_INVALID" | "TASK_MILESTONES_INVALID" | "TASK_UNITS_INVALID" | "TASK_FINAL" | "REPORT_NOT_FOUND" | "REPORT_DUPLICATE" | "REPORT_ALREADY_REVIEWED" | "REPORT_NOT_LATEST" | "NOTIFICATION_NOT_FOUND" | "SCHEME_NOT_FOUND" | "SCHEME_INVALID" | "SCHEME_CODE_TAKEN" | "SCHEME_ITEM_UNKNOWN" | "UNIT_NOT_ASSESSED" | "RUN_NOT_FOUND" | "RUN_PUBLISHED" | "EXEMPTION_NOT_FOUND" | "EXEMPTION_EVENT_UNKNOWN" | "ALREADY_DECIDED" | "BONUS_CLAIM_NOT_FOUND" | "INDICATOR_NOT_FOUND" | "INDICATOR_CODE_TAKEN" | "INDICATOR_DEFINITION_INVALID" | "INDICATOR_FORMULA_UNKNOWN_CODE" | "INDICATOR_FORMULA_CYCLE" | "INDICATOR_VALUES_INVALID" | "INDICATOR_NOT_ENTERED" | "INDICATOR_WRONG_LEVEL" | "INDICATOR_WRONG_PERIOD_TYPE" | "INDICATOR_CATEGORY_UNKNOWN" | "INDICATOR_VALUE_NOT_INTEGER" | "INDICATOR_VALUE_NEGATIVE" | "INDICATOR_VALUE_PERCENT_RANGE" | "INDICATOR_VALUE_MONEY_PRECISION" | "INDICATOR_VALUE_BELOW_MIN" | "INDICATOR_VALUE_ABOVE_MAX" | "INDICATOR_VALUE_NOT_NUMBER" | "INDICATOR_COMMENT_REQUIRED" | "INDICATOR_RULE_BROKEN" | "INDICATOR_ENTRY_WINDOW_CLOSED" | "INDICATOR_PERIOD_NOT_STARTED" | "INDICATOR_PERIOD_LOCKED" | "INDICATOR_APPROVAL_NEEDS_HIGHER_LEVEL" | "INDICATOR_APPROVAL_CHILDREN_PENDING" | "INDICATOR_APPROVAL_NOTHING" | "INDICATOR_ALREADY_APPROVED" | "INDICATOR_IMPORT_MALFORMED" | "ANALYTICS_PERIOD_TOO_FINE" | "ANALYTICS_LEVEL_INVALID";
             /** @description Human-readable, in the language of Accept-Language (zh-CN by default) */
             message: string;
             details: {
@@ -7077,6 +9168,158 @@ export interface components {
             requestedBy: string | null;
             startedAt: string;
             finishedAt: string | null;
+        };
+        Indicator: {
+            code: string;
+            nameZh: string;
+            nameEn: string;
+            /** @description What a value counts: 亿元, %, 人, 天 */
+            measureUnit: string;
+            /** @enum {string} */
+            valueType: "number" | "percent" | "count" | "money";
+            /**
+             * @description up: higher is better
+             * @enum {string}
+             */
+            direction: "up" | "down";
+            /**
+             * @description How a unit’s value comes from the units below it
+             * @enum {string}
+             */
+            unitAggregation: "sum" | "average" | "weighted_average" | "none";
+            /** @description For weighted_average: the indicator giving the weights */
+            weightCode: string | null;
+            /**
+             * @description How a year comes from its months or quarters
+             * @enum {string}
+             */
+            periodAggregation: "sum" | "last" | "average";
+            /** @enum {string} */
+            periodType: "month" | "quarter" | "year";
+            /** @enum {string} */
+            source: "entered" | "formula" | "computed";
+            /** @description For entered indicators: the level that enters */
+            entryLevel: number | null;
+            /** @description Optional small disaggregation (e.g. 男, 女); values are entered per category and summed */
+            categories: string[];
+            /** @description Stable code, e.g. economy.gdp */
+            numeratorCode: string | null;
+            /** @description Stable code, e.g. economy.gdp */
+            denominatorCode: string | null;
+            /** @description Formula: numerator ÷ denominator × factor (100 for a percentage) */
+            factor: number;
+            /** @description For computed indicators: the provider’s key */
+            computedKey: string | null;
+            minValue: number | null;
+            maxValue: number | null;
+            /** @description A change from the previous period beyond this percentage needs a comment */
+            outlierChangePct: number | null;
+            /** @description Cross-indicator rules: this value op that indicator’s value, same unit and period */
+            rules: {
+                /** @enum {string} */
+                op: "lte" | "lt" | "gte" | "gt";
+                /** @description Stable code, e.g. economy.gdp */
+                code: string;
+            }[];
+            /** @description Crossing this line raises an alert (structural breakthrough) */
+            alertLine: number | null;
+            /** @description Days after the period’s end during which entry is open */
+            entryWindowDays: number;
+            version: number;
+        };
+        IndicatorTarget: {
+            indicator: string;
+            unit: string;
+            unitName: string;
+            period: string;
+            baseline: number | null;
+            target: number;
+            greenAt: number;
+            amberAt: number;
+            version: number;
+        };
+        EntryGrid: {
+            unit: string;
+            unitName: string;
+            period: string;
+            /** @description Approved at this unit or above: values can no longer change */
+            locked: boolean;
+            window: {
+                opensOn: string;
+                closesOn: string;
+                open: boolean;
+                exception: boolean;
+            };
+            rows: {
+                indicator: string;
+                nameZh: string;
+                nameEn: string;
+                measureUnit: string;
+                valueType: string;
+                category: string;
+                value: number | null;
+                comment: string | null;
+                /** @description The previous period’s value, for the outlier check */
+                previous: number | null;
+                version: number | null;
+            }[];
+        };
+        AnalyticsCell: {
+            indicator: string;
+            unit: string;
+            unitName: string;
+            period: string;
+            value: number | null;
+            /**
+             * @description Why the value is null
+             * @enum {string|null}
+             */
+            reason: "NO_DATA" | "NUMERATOR_MISSING" | "DENOMINATOR_MISSING" | "DIVISION_BY_ZERO" | "SOURCE_UNAVAILABLE" | null;
+            target: number | null;
+            baseline: number | null;
+            attainment: number | null;
+            /** @enum {string|null} */
+            rag: "green" | "amber" | "red" | null;
+        };
+        AnalyticsLevel: {
+            indicator: string;
+            unit: string;
+            unitName: string;
+            period: string;
+            level: number;
+            items: {
+                unit: string;
+                unitName: string;
+                value: number | null;
+                /**
+                 * @description Why the value is null
+                 * @enum {string|null}
+                 */
+                reason: "NO_DATA" | "NUMERATOR_MISSING" | "DENOMINATOR_MISSING" | "DIVISION_BY_ZERO" | "SOURCE_UNAVAILABLE" | null;
+                target: number | null;
+                baseline: number | null;
+                attainment: number | null;
+                /** @enum {string|null} */
+                rag: "green" | "amber" | "red" | null;
+                rank: number | null;
+                previousRank: number | null;
+                /** @description Places gained since the previous period (negative: lost) */
+                rankChange: number | null;
+            }[];
+        };
+        Dashboard: {
+            role: string;
+            unit: string;
+            widgets: {
+                /** @enum {string} */
+                type: "kpi" | "trend" | "ranking" | "composition" | "map";
+                /** @description Stable code, e.g. economy.gdp */
+                indicator: string;
+                level?: number;
+                title?: string;
+            }[];
+            /** @description null while the built-in default is shown */
+            version: number | null;
         };
         OrgUnit: {
             /** @description 12-digit GB/T 2260 code for divisions, <division>-NNN for departments */

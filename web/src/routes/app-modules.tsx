@@ -1,5 +1,14 @@
-import { ApartmentOutlined, AuditOutlined, TeamOutlined } from '@ant-design/icons';
-import { AlertOutlined, ClusterOutlined, ProfileOutlined, TrophyOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  ClusterOutlined,
+  DashboardOutlined,
+  LineChartOutlined,
+  ProfileOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { LazyRouteFunction, RouteObject } from 'react-router';
 import type { Permission } from '../api/types.ts';
@@ -8,7 +17,16 @@ import type { Permission } from '../api/types.ts';
 type AppModule = {
   path: string;
   /** Key under `nav` in the message catalogues. */
-  label: 'org' | 'users' | 'audit' | 'plans' | 'tasks' | 'supervision' | 'assessment';
+  label:
+    | 'org'
+    | 'users'
+    | 'audit'
+    | 'plans'
+    | 'tasks'
+    | 'supervision'
+    | 'assessment'
+    | 'indicators'
+    | 'dashboards';
   icon: ReactNode;
   permission: Permission;
   page: LazyRouteFunction<RouteObject>;
@@ -68,5 +86,19 @@ export const appModules: AppModule[] = [
     icon: <TrophyOutlined />,
     permission: 'assessment.read',
     page: async () => ({ Component: (await import('../assessment/AssessmentPage.tsx')).AssessmentPage }),
+  },
+  {
+    path: 'indicators',
+    label: 'indicators',
+    icon: <LineChartOutlined />,
+    permission: 'indicators.read',
+    page: async () => ({ Component: (await import('../indicators/IndicatorsPage.tsx')).IndicatorsPage }),
+  },
+  {
+    path: 'dashboards',
+    label: 'dashboards',
+    icon: <DashboardOutlined />,
+    permission: 'indicators.read',
+    page: async () => ({ Component: (await import('../dashboards/DashboardPage.tsx')).DashboardPage }),
   },
 ];

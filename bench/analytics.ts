@@ -1,0 +1,206 @@
+/**
+ * Indicators at scale: 20 indicators × Xinzhou's 2,878 villages × 120 months (≈7M values) with their
+ * roll-ups, then (a) the analytics read for one indicator at every level, p95 against the plain SQL GROUP BY
+ * over the same rows in the same run (goal: < 100 ms), and (b) the product's CSV import of ≈1M new values
+ * (all checks, change log, roll-up deltas, one transaction; goal: < 30 s) against a bare COPY of the same
+ * rows. The 7M history is loaded with COPY (values, and roll-ups summed on the client): that is set-up.
+ */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { systemContext } from '../src/modules/auth/system-access.ts';
+import { getCell, getLevel } from '../src/modules/indicators/analytics.ts';
+import { plainGroupBy } from '../src/modules/indicators/analytics-queries.ts';
+import { createIndicator } from '../src/modules/indicators/definitions.ts';
+import { importValues } from '../src/modules/indicators/import-values.ts';
+import {
+  formatPeriod,
+  shiftPeriod,
+  subPeriods,
+  period as parsePeriod,
+} from '../src/modules/indicators/rules/periods.ts';
+import { importDivisions } from '../src/modules/org/import-divisions.ts';
+import { systemClock } from '../src/platform/clock.ts';
+import { benchDatabase, report, round, timed } from './support.ts';
+
+const INDICATORS = 20;
+const MONTHS = 120;
+const IMPORT_MONTHS = 18;
+const FIRST = parsePeriod('2014-01');
+const CITY_PATH = '/140000000000/140900000000/';
+
+const bench = await benchDatabase('analytics');
+try {
+  const ctx = { ...systemContext(bench.db, systemClock), connectionString: bench.connectionString };
+  await importDivisions(ctx, { prefix: '1409' });
+  for (let i = 0; i < INDICATORS; i += 1) {
+    await createIndicator(ctx, {
+      code: `bench.i${i}`,
+      nameZh: `指标${i}`,
+      nameEn: `Indicator ${i}`,
+      measureUnit: '',
+      valueType: 'number',
+      direction: i % 2 === 0 ? 'up' : 'down',
+      unitAggregation: i % 4 === 3 ? 'average' : 'sum',
+      weightCode: null,
+      periodAggregation: i % 4 === 3 ? 'average' : 'sum',
+      periodType: 'month',
+      source: 'entered',
+      entryLevel: 5,
+      categories: [],
+      numeratorCode: null,
+      denominatorCode: null,
+      factor: 1,
+      computedKey: null,
+      minValue: null,
+      maxValue: null,
+      outlierChangePct: null,
+      rules: [],
+      alertLine: null,
+      entryWindowDays: 20,
+    });
+  }
+  const indicators = await bench.db.selectFrom('indicator').select(['id', 'code']).orderBy('id').execute();
+  const villages = await bench.db
+    .selectFrom('org_unit')
+    .select(['id', 'code', 'path'])
+    .where('level', '=', 5)
+    .where('path', 'like', `${CITY_PATH}%`)
+    .orderBy('code')
+    .execute();
+  const months = Array.from({ length: MONTHS }, (_, m) => formatPeriod(shiftPeriod(FIRST, m)));
+  const valueOf = (i: number, v: number, m: number) => ((i * 7919 + v * 104729 + m * 1299709) % 10_000) / 10;
+
+  const client = new pg.Client({ connectionString: bench.connectionString });
+  await client.connect();
+  const copy = (statement: string, lines: () => Generator<string>) =>
+    pipeline(Readable.from(lines()), client.query(copyFrom(statement)));
+
+  // Set-up: the history and its roll-ups (summed here, as the writing transactions would have).
+  const setup = await timed(async () => {
+    await sql`alter table indicator_value drop constraint indicator_value_pkey`.execute(bench.db);
+    await sql`drop index indicator_value_path`.execute(bench.db);
+    const rollups = new Map<string, { total: number; count: number }>();
+    await copy(
+      'copy indicator_value (indicator_id, period, unit_id, category, value, path_at, level) from stdin',
+      function* () {
+        let chunk = '';
+        for (const indicator of indicators) {
+          for (let m = 0; m < MONTHS; m += 1) {
+            for (let v = 0; v < villages.length; v += 1) {
+              const village = villages[v] as (typeof villages)[number];
+              const value = valueOf(indicator.id, v, m);
+              chunk += `${indicator.id}\t${months[m]}\t${village.id}\t\t${value}\t${village.path}\t5\n`;
+              for (let level = 1; level <= 4; level += 1) {
+                const key = `${indicator.id}\t${months[m]}\t${village.path.slice(0, 1 + 13 * level)}\t${level}`;
+                const sum = rollups.get(key) ?? { total: 0, count: 0 };
+                sum.total += value;
+                sum.count += 1;
+                rollups.set(key, sum);
+              }
+              if (chunk.length > 1 << 18) {
+                yield chunk;
+                chunk = '';
+              }
+            }
+          }
+        }
+        yield chunk;
+      },
+    );
+    await copy(
+      'copy indicator_rollup (indicator_id, period, path, level, category, total, count) from stdin',
+      function* () {
+        let chunk = '';
+        for (const [key, sum] of rollups) {
+          const [id, month, path, level] = key.split('\t');
+          chunk += `${id}\t${month}\t${path}\t${level}\t\t${Math.round(sum.total * 10) / 10}\t${sum.count}\n`;
+          if (chunk.length > 1 << 18) {
+            yield chunk;
+            chunk = '';
+          }
+        }
+        yield chunk;
+      },
+    );
+    await sql`alter table indicator_value add primary key (indicator_id, period, unit_id, category)`.execute(bench.db);
+    await sql`create index indicator_value_path on indicator_value (indicator_id, period, path_at text_pattern_ops)`.execute(
+      bench.db,
+    );
+    await sql`analyze`.execute(bench.db);
+  });
+  const stored = await sql<{ n: string }>`select count(*) as n from indicator_value`.execute(bench.db);
+  report({ bench: 'analytics', metric: 'values_stored', value: Number(stored.rows[0]?.n) });
+  report({ bench: 'analytics', metric: 'setup_copy_seconds', value: round(setup.seconds) });
+
+  // (a) Reads: one indicator, for a month and for a year, at the city and at every level below it.
+  const p95 = async (work: () => Promise<unknown>) => {
+    for (let i = 0; i < 3; i += 1) await work();
+    const times: number[] = [];
+    for (let i = 0; i < 40; i += 1) times.push((await timed(work)).seconds * 1000);
+    times.sort((a, b) => a - b);
+    return times[Math.floor(times.length * 0.95) - 1] as number;
+  };
+  const indicator = indicators[0] as (typeof indicators)[number];
+  for (const period of ['2021-07', '2021']) {
+    const periods = subPeriods(parsePeriod(period), 'month').map(formatPeriod);
+    const cell = await p95(() => getCell(ctx, { indicator: indicator.code, unit: '1409', period }));
+    report({ bench: 'analytics', metric: `cell_city_${period}_p95_ms`, value: round(cell), goal: '<100' });
+    for (const level of [3, 4, 5]) {
+      const product = await p95(() => getLevel(ctx, { indicator: indicator.code, unit: '1409', period, level }));
+      const plain = await p95(() =>
+        plainGroupBy(bench.db, { indicatorId: indicator.id, periods, basePath: CITY_PATH, level }),
+      );
+      report({
+        bench: 'analytics',
+        metric: `level${level}_ranked_${period}_p95_ms`,
+        value: round(product),
+        goal: '<100',
+        ratio: round(product / plain),
+      });
+      report({ bench: 'analytics', metric: `plain_group_by_level${level}_${period}_p95_ms`, value: round(plain) });
+    }
+  }
+
+  // (b) The product's import of ≈1M new values from CSV, against COPY of the same rows into a bare table.
+  const importMonths = Array.from({ length: IMPORT_MONTHS }, (_, m) => formatPeriod(shiftPeriod(FIRST, MONTHS + m)));
+  const lines: string[] = ['indicator,unit,period,category,value,comment'];
+  for (const row of indicators) {
+    for (const month of importMonths) {
+      villages.forEach((village, v) => lines.push(`${row.code},${village.code},${month},,${valueOf(row.id, v, 7)},`));
+    }
+  }
+  const csv = Buffer.from(lines.join('\n'));
+  const rows = lines.length - 1;
+  const imported = await timed(() => importValues(ctx, { file: csv, format: 'csv', dryRun: false }));
+  if (!imported.result.applied) throw new Error(JSON.stringify(imported.result.issues.slice(0, 3)));
+  report({ bench: 'analytics', metric: 'import_rows', value: rows });
+  report({ bench: 'analytics', metric: 'import_csv_seconds', value: round(imported.seconds), goal: '<30' });
+  await sql`create table bare_value (indicator text, unit text, period text, category text, value numeric, comment text)`.execute(
+    bench.db,
+  );
+  const bare = await timed(() =>
+    copy('copy bare_value from stdin with (format csv, header true)', function* () {
+      yield csv.toString();
+    }),
+  );
+  report({
+    bench: 'analytics',
+    metric: 'import_csv_rows_per_s',
+    value: Math.round(rows / imported.seconds),
+    ratio: round(bare.seconds / imported.seconds),
+  });
+  report({ bench: 'analytics', metric: 'copy_bare_rows_per_s', value: Math.round(rows / bare.seconds) });
+  const after = await getCell(ctx, { indicator: indicator.code, unit: '1409', period: importMonths[0] as string });
+  report({
+    bench: 'analytics',
+    metric: 'city_value_after_import_is_live',
+    value: after.value === null ? 0 : 1,
+    goal: '1',
+  });
+  await client.end();
+} finally {
+  await bench.close();
+}

@@ -1,0 +1,62 @@
+import { CameraOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import * as echarts from 'echarts';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+
+type Props = {
+  option: echarts.EChartsCoreOption;
+  height?: number;
+  /** Name of the PNG the export button downloads. */
+  name: string;
+  onClick?: (params: { name: string; dataIndex: number }) => void;
+};
+
+/** One ECharts chart that follows its option and its container's size, with a PNG export. */
+export function EChart({ option, height = 280, name, onClick }: Props) {
+  const { t } = useTranslation();
+  const element = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts>(undefined);
+  useEffect(() => {
+    if (!element.current) return;
+    const instance = echarts.init(element.current);
+    chart.current = instance;
+    const resize = new ResizeObserver(() => instance.resize());
+    resize.observe(element.current);
+    return () => {
+      resize.disconnect();
+      instance.dispose();
+    };
+  }, []);
+  useEffect(() => {
+    chart.current?.setOption(option, true);
+  }, [option]);
+  useEffect(() => {
+    const instance = chart.current;
+    if (!instance || !onClick) return;
+    const handler = (params: unknown) => onClick(params as { name: string; dataIndex: number });
+    instance.on('click', handler);
+    return () => {
+      instance.off('click', handler);
+    };
+  }, [onClick]);
+  const exportPng = () => {
+    const link = document.createElement('a');
+    link.href = chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }) ?? '';
+    link.download = `${name}.png`;
+    link.click();
+  };
+  return (
+    <div style={{ position: 'relative' }}>
+      <Button
+        size="small"
+        type="text"
+        icon={<CameraOutlined />}
+        title={t('indicators.exportPng')}
+        onClick={exportPng}
+        style={{ position: 'absolute', right: 0, top: 0, zIndex: 1 }}
+      />
+      <div ref={element} style={{ height, width: '100%' }} />
+    </div>
+  );
+}

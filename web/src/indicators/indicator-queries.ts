@@ -1,0 +1,122 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, dataOf } from '../api/client.ts';
+import type { components, paths } from '../api/schema.d.ts';
+
+export type Indicator = components['schemas']['Indicator'];
+export type AnalyticsLevel = components['schemas']['AnalyticsLevel'];
+export type AnalyticsCell = components['schemas']['AnalyticsCell'];
+export type EntryGrid = components['schemas']['EntryGrid'];
+export type Dashboard = components['schemas']['Dashboard'];
+export type Widget = Dashboard['widgets'][number];
+type Body<P extends keyof paths, M extends 'post' | 'put' | 'patch'> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
+export type SaveValuesBody = Body<'/api/indicator-values', 'post'>;
+export type TargetBody = Body<'/api/indicator-targets', 'put'>;
+export type NewIndicatorBody = Body<'/api/indicators', 'post'>;
+
+export const indicatorKeys = { all: ['indicators'] as const };
+
+export const indicatorsQuery = () =>
+  queryOptions({
+    queryKey: ['indicators', 'definitions'],
+    queryFn: async () => (await dataOf(api.GET('/api/indicators'))).items,
+  });
+
+export const levelQuery = (query: { indicator: string; unit: string; period: string; level: number }) =>
+  queryOptions({
+    queryKey: ['indicators', 'analytics', query],
+    queryFn: async () => (await dataOf(api.GET('/api/analytics', { params: { query } }))) as AnalyticsLevel,
+  });
+
+export const cellQuery = (query: { indicator: string; unit: string; period: string }) =>
+  queryOptions({
+    queryKey: ['indicators', 'cell', query],
+    queryFn: async () => (await dataOf(api.GET('/api/analytics', { params: { query } }))) as AnalyticsCell,
+  });
+
+export const seriesQuery = (query: { indicator: string; unit: string; period: string; count: number }) =>
+  queryOptions({
+    queryKey: ['indicators', 'series', query],
+    queryFn: () => dataOf(api.GET('/api/analytics/series', { params: { query } })),
+  });
+
+export const sourceRowsQuery = (query: { indicator: string; unit: string; period: string }) =>
+  queryOptions({
+    queryKey: ['indicators', 'rows', query],
+    queryFn: async () =>
+      (await dataOf(api.GET('/api/analytics/rows', { params: { query: { ...query, limit: 200 } } }))).items,
+  });
+
+export const gridQuery = (query: { unit: string; period: string }) =>
+  queryOptions({
+    queryKey: ['indicators', 'grid', query],
+    queryFn: () => dataOf(api.GET('/api/indicator-values', { params: { query } })),
+  });
+
+export const approvalsQuery = (query: { unit: string; period: string }) =>
+  queryOptions({
+    queryKey: ['indicators', 'approvals', query],
+    queryFn: () => dataOf(api.GET('/api/indicator-approvals', { params: { query } })),
+  });
+
+export const targetsQuery = (unit: string) =>
+  queryOptions({
+    queryKey: ['indicators', 'targets', unit],
+    queryFn: async () => (await dataOf(api.GET('/api/indicator-targets', { params: { query: { unit } } }))).items,
+  });
+
+export const alertsQuery = (unit: string) =>
+  queryOptions({
+    queryKey: ['indicators', 'alerts', unit],
+    queryFn: async () =>
+      (await dataOf(api.GET('/api/indicator-alerts', { params: { query: { unit, limit: 50 } } }))).items,
+  });
+
+export const dashboardQuery = (unit: string) =>
+  queryOptions({
+    queryKey: ['indicators', 'dashboard', unit],
+    queryFn: () => dataOf(api.GET('/api/dashboards/current', { params: { query: { unit } } })),
+  });
+
+/** Any write changes figures everywhere: every indicator query is refreshed. */
+function useIndicatorMutation<Input, Output>(write: (input: Input) => Promise<Output>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: write, onSuccess: () => client.invalidateQueries({ queryKey: indicatorKeys.all }) });
+}
+
+export const useSaveValues = () =>
+  useIndicatorMutation((body: SaveValuesBody) => dataOf(api.POST('/api/indicator-values', { body })));
+export const useApprove = () =>
+  useIndicatorMutation((body: { unit: string; period: string }) =>
+    dataOf(api.POST('/api/indicator-approvals', { body })),
+  );
+export const usePutTarget = () =>
+  useIndicatorMutation((body: TargetBody) => dataOf(api.PUT('/api/indicator-targets', { body })));
+export const useCreateIndicator = () =>
+  useIndicatorMutation((body: NewIndicatorBody) => dataOf(api.POST('/api/indicators', { body })));
+
+/** Uploads a filled file as the raw body; answers the job that checks (and, unless a dry run, saves) it. */
+export async function uploadValues(file: File, dryRun: boolean) {
+  const format = file.name.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx';
+  return dataOf(
+    api.POST('/api/indicator-values/import', {
+      params: { query: { dryRun: dryRun ? 'true' : 'false', format } },
+      body: (await file.arrayBuffer()) as never,
+      bodySerializer: (body: unknown) => body as BodyInit,
+      headers: {
+        'content-type':
+          format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      },
+    }),
+  );
+}
+
+/** Today's month and year, the periods screens open on. */
+export function currentPeriods() {
+  const now = new Date();
+  const month = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+  return { month, year: String(now.getFullYear() - 1) };
+}
