@@ -100,4 +100,67 @@ export const routeProbes: Record<string, Probe | 'public' | 'self'> = {
 
   'GET /api/audit': { as: 'auditor', path: `/api/audit?unit=${XINFU}`, expect: 403 },
   'GET /api/audit/verify': { as: 'clerk', path: '/api/audit/verify', expect: 403 },
+
+  // Registry: household 1 is created outside Kelan by the authorization test.
+  'GET /api/registry/stats': { as: 'clerk', path: `/api/registry/stats?unit=${XINFU}&year=2018`, expect: 403 },
+  'GET /api/registry/stats/trend': { as: 'clerk', path: `/api/registry/stats/trend?unit=${XINFU}`, expect: 403 },
+  'GET /api/registry/households': {
+    as: 'clerk',
+    path: `/api/registry/households?unit=${XINFU}`,
+    expect: 403,
+  },
+  'POST /api/registry/households': {
+    as: 'clerk',
+    path: '/api/registry/households',
+    body: { villageCode: '140902001002', members: [{ name: 'X', idNumber: '11010519491231002X', relation: 'head' }] },
+    expect: 403,
+  },
+  'GET /api/registry/households/{id}': { as: 'clerk', path: '/api/registry/households/1', expect: 403 },
+  'PATCH /api/registry/households/{id}': {
+    as: 'clerk',
+    path: '/api/registry/households/1',
+    body: { largeCostsResolved: true, version: 1 },
+    expect: 403,
+  },
+  'POST /api/registry/households/{id}/transitions': {
+    as: 'clerk',
+    path: '/api/registry/households/1/transitions',
+    body: { to: 'registered', effectiveOn: '2020-01-01', reason: '越权测试', version: 1 },
+    expect: 403,
+  },
+  'POST /api/registry/households/{id}/measures': {
+    as: 'clerk',
+    path: '/api/registry/households/1/measures',
+    body: { type: 'health', givenOn: '2020-01-01', amountYuan: 1, version: 1 },
+    expect: 403,
+  },
+  'POST /api/registry/households/{id}/incomes': {
+    as: 'clerk',
+    path: '/api/registry/households/1/incomes',
+    body: { year: 2020, perCapitaNetIncome: 1, version: 1 },
+    expect: 403,
+  },
+  'POST /api/registry/households/{id}/income-records': {
+    as: 'clerk',
+    path: '/api/registry/households/1/income-records',
+    body: { firstMonth: '2020-01', months: 1, perCapitaIncome: 1, version: 1 },
+    expect: 403,
+  },
+  'GET /api/registry/line-settings': {
+    as: 'auditor',
+    path: '/api/registry/line-settings',
+    expect: (response) => expect(response.status).toBe(200),
+  },
+  'POST /api/registry/line-settings': {
+    as: 'clerk',
+    path: '/api/registry/line-settings',
+    body: { kind: 'poverty', effectiveFrom: '2020-01-01', value: 1 },
+    expect: 403,
+  },
+  'PUT /api/registry/rural-population': {
+    as: 'clerk',
+    path: '/api/registry/rural-population',
+    body: { villageCode: '140902001002', year: 2020, population: 1 },
+    expect: 403,
+  },
 };

@@ -22,6 +22,7 @@ import { healthRoutes } from '../modules/health/routes.ts';
 import { jobsRoutes } from '../modules/jobs/routes.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
 import { usersRoutes } from '../modules/users/routes.ts';
+import { registryRoutes } from '../modules/registry/routes.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/database.ts';
 import { AppError, errorMessage, localeFromHeader } from '../platform/errors.ts';
@@ -118,6 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(usersRoutes);
   await app.register(auditRoutes);
   await app.register(jobsRoutes);
+  await app.register(registryRoutes);
   app.get('/api/openapi.json', { config: { guard: 'public' }, schema: { hide: true } }, () => app.swagger());
 
   serveWebApp(app, deps.webDir);

@@ -238,7 +238,7 @@ describe('changing accounts', () => {
     expect((await target.get('/api/org-units/140929')).status).toBe(401);
 
     const again = await target.login('role_change', TEST_PASSWORD);
-    expect(again.body.user).toMatchObject({ role: 'auditor', permissions: ['org.read', 'audit.read'] });
+    expect(again.body.user).toMatchObject({ role: 'auditor', permissions: ['org.read', 'audit.read', 'registry.read'] });
   });
 
   it('ends the sessions of a user whose scopes change, but not for a new display name', async () => {
@@ -370,12 +370,29 @@ describe('who may manage accounts', () => {
     const response = await admin.get('/api/roles');
     expect(response.status).toBe(200);
     expect(response.body.items).toEqual([
-      { role: 'admin', permissions: ['org.read', 'org.manage', 'users.read', 'users.manage', 'audit.read'] },
-      { role: 'leader', permissions: ['org.read'] },
-      { role: 'supervisor', permissions: ['org.read'] },
-      { role: 'staff', permissions: ['org.read'] },
-      { role: 'clerk', permissions: ['org.read'] },
-      { role: 'auditor', permissions: ['org.read', 'audit.read'] },
+      {
+        role: 'admin',
+        permissions: [
+          'org.read',
+          'org.manage',
+          'users.read',
+          'users.manage',
+          'audit.read',
+          'registry.read',
+          'registry.write',
+          'registry.approve',
+          'registry.unmask',
+          'registry.manage',
+        ],
+      },
+      { role: 'leader', permissions: ['org.read', 'registry.read', 'registry.approve'] },
+      { role: 'supervisor', permissions: ['org.read', 'registry.read'] },
+      {
+        role: 'staff',
+        permissions: ['org.read', 'registry.read', 'registry.write', 'registry.approve', 'registry.unmask'],
+      },
+      { role: 'clerk', permissions: ['org.read', 'registry.read', 'registry.write'] },
+      { role: 'auditor', permissions: ['org.read', 'audit.read', 'registry.read'] },
     ]);
   });
 

@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './0001-foundation.ts';
 import * as jobs from './0002-jobs.ts';
+import * as registry from './0003-registry.ts';
 
 /** Migrations in the order they apply; a new one is appended here, never inserted before an applied one. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-jobs': jobs,
+  '0003-registry': registry,
 };

@@ -102,7 +102,7 @@ export interface paths {
                                 role: "admin" | "leader" | "supervisor" | "staff" | "clerk" | "auditor";
                                 /** @enum {string} */
                                 locale: "zh-CN" | "en";
-                                permissions: ("org.read" | "org.manage" | "users.read" | "users.manage" | "audit.read")[];
+                                permissions: ("org.read" | "org.manage" | "users.read" | "users.manage" | "audit.read" | "registry.read" | "registry.write" | "registry.approve" | "registry.unmask" | "registry.manage")[];
                                 scopes: {
                                     code: string;
                                     name: string;
@@ -255,7 +255,7 @@ export interface paths {
                                 role: "admin" | "leader" | "supervisor" | "staff" | "clerk" | "auditor";
                                 /** @enum {string} */
                                 locale: "zh-CN" | "en";
-                                permissions: ("org.read" | "org.manage" | "users.read" | "users.manage" | "audit.read")[];
+                                permissions: ("org.read" | "org.manage" | "users.read" | "users.manage" | "audit.read" | "registry.read" | "registry.write" | "registry.approve" | "registry.unmask" | "registry.manage")[];
                                 scopes: {
                                     code: string;
                                     name: string;
@@ -1811,7 +1811,7 @@ export interface paths {
                             items: {
                                 /** @enum {string} */
                                 role: "admin" | "leader" | "supervisor" | "staff" | "clerk" | "auditor";
-                                permissions: ("org.read" | "org.manage" | "users.read" | "users.manage" | "audit.read")[];
+                                permissions: ("org.read" | "org.manage" | "users.read" | "users.manage" | "audit.read" | "registry.read" | "registry.write" | "registry.approve" | "registry.unmask" | "registry.manage")[];
                             }[];
                         };
                     };
@@ -2130,6 +2130,1246 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/registry/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live registry figures of a village, township, county, city or province at the end of a year */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Village, township, county, city or province code */
+                    unit: string;
+                    /** @description Figures at the end of this year */
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegistryStats"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/stats/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same figures for every year from the 2014 registration to this year */
+        get: {
+            parameters: {
+                query: {
+                    /** @description A division code, full (140929100200) or short */
+                    unit: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RegistryStats"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Households in your scope (ID numbers masked), filtered and paged */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only households of villages under this unit */
+                    unit?: string;
+                    status?: "identified" | "registered" | "exited" | "monitored" | "risk_eliminated";
+                    /** @description Household number, or a member’s name */
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RegistryHouseholdSummary"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Identify a household in a village with its members (exactly one head; IDs validated) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A division code, full (140929100200) or short */
+                        villageCode: string;
+                        members: {
+                            name: string;
+                            /** @description 18 digits (or an old 15-digit number, upgraded) */
+                            idNumber: string;
+                            /** @enum {string} */
+                            relation: "head" | "spouse" | "child" | "child_in_law" | "grandchild" | "parent" | "sibling" | "other";
+                            ethnicity?: string;
+                            education?: string;
+                            /** @enum {string} */
+                            health?: "healthy" | "chronic_illness" | "serious_illness" | "disabled";
+                            /** @enum {string} */
+                            labourCapacity?: "ordinary" | "skilled" | "weak" | "none";
+                            phone?: string;
+                        }[];
+                        /** @enum {string} */
+                        type?: "ordinary" | "minimum_income" | "extreme_poverty_support";
+                        /** @enum {string} */
+                        mainCause?: "illness" | "disability" | "schooling" | "disaster" | "lack_of_land" | "lack_of_water" | "lack_of_skills" | "lack_of_labour" | "lack_of_capital" | "poor_transport" | "lack_of_drive" | "other";
+                        secondaryCauses?: ("illness" | "disability" | "schooling" | "disaster" | "lack_of_land" | "lack_of_water" | "lack_of_skills" | "lack_of_labour" | "lack_of_capital" | "poor_transport" | "lack_of_drive" | "other")[];
+                        phone?: string;
+                        /**
+                         * Format: date
+                         * @description When the household was identified; default today. Members count from then
+                         */
+                        identifiedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegistryHousehold"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/households/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One household with members, income, measures, cadres and lifecycle; ?reveal=true unmasks (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Show ID numbers and phones unmasked (needs registry.unmask; audited) */
+                    reveal?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegistryHousehold"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update the home-visit findings (basic needs, costs, housing) and the classification */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        basicNeeds?: {
+                            food: boolean;
+                            clothing: boolean;
+                            compulsoryEducation: boolean;
+                            basicMedicalCare: boolean;
+                            safeHousing: boolean;
+                            safeDrinkingWater: boolean;
+                        };
+                        largeCostsResolved?: boolean;
+                        housingAreaM2?: number;
+                        /** @enum {string} */
+                        type?: "ordinary" | "minimum_income" | "extreme_poverty_support";
+                        /** @enum {string} */
+                        mainCause?: "illness" | "disability" | "schooling" | "disaster" | "lack_of_land" | "lack_of_water" | "lack_of_skills" | "lack_of_labour" | "lack_of_capital" | "poor_transport" | "lack_of_drive" | "other";
+                        secondaryCauses?: ("illness" | "disability" | "schooling" | "disaster" | "lack_of_land" | "lack_of_water" | "lack_of_skills" | "lack_of_labour" | "lack_of_capital" | "poor_transport" | "lack_of_drive" | "other")[];
+                        /** @description The version you saw; a stale one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegistryHousehold"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/registry/households/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a household along its lifecycle (register, exit, monitor, eliminate risk), with checks */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        to: "identified" | "registered" | "exited" | "monitored" | "risk_eliminated";
+                        /** @enum {string} */
+                        monitoringKind?: "unstable_exited" | "marginal" | "sudden_difficulty";
+                        /**
+                         * Format: date
+                         * @description A date, YYYY-MM-DD
+                         */
+                        effectiveOn: string;
+                        /** @description Why: the meeting, document or finding */
+                        reason: string;
+                        /** @default [] */
+                        steps?: {
+                            step: string;
+                            /**
+                             * Format: date
+                             * @description A date, YYYY-MM-DD
+                             */
+                            on: string;
+                        }[];
+                        /** @description The version you saw; a stale one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            household: components["schemas"]["RegistryHousehold"];
+                            checks: {
+                                name: string;
+                                passed: boolean;
+                                actual?: number | null;
+                                required?: number;
+                                /** @enum {string} */
+                                comparison?: ">" | ">=" | "<";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/households/{id}/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an assistance measure given to the household */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "industry" | "employment" | "rain_dew_training" | "microcredit" | "relocation" | "education" | "health" | "housing" | "ecological_compensation" | "social_security" | "infrastructure" | "public_services";
+                        /**
+                         * Format: date
+                         * @description A date, YYYY-MM-DD
+                         */
+                        givenOn: string;
+                        amountYuan: number;
+                        provider?: string;
+                        /** @description The version you saw; a stale one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegistryHousehold"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/households/{id}/incomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record (or correct) the per-capita net income of a year */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        perCapitaNetIncome: number;
+                        /** @description The version you saw; a stale one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegistryHousehold"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/households/{id}/income-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record income over whole months while monitored (evidence for risk elimination) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        firstMonth: string;
+                        months: number;
+                        perCapitaIncome: number;
+                        /** @description The version you saw; a stale one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegistryHousehold"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/line-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dated poverty, monitoring and incidence-threshold settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "poverty" | "monitoring" | "incidence_threshold";
+                                region: string | null;
+                                effectiveFrom: string;
+                                value: number;
+                                recordedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a dated line setting (national or for a region); the history is append-only */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "poverty" | "monitoring" | "incidence_threshold";
+                        /** @description Province (14), prefecture (1409) or county (140929); none for national */
+                        region?: string;
+                        /**
+                         * Format: date
+                         * @description A date, YYYY-MM-DD
+                         */
+                        effectiveFrom: string;
+                        value: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "poverty" | "monitoring" | "incidence_threshold";
+                            region: string | null;
+                            effectiveFrom: string;
+                            value: number;
+                            recordedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/rural-population": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a village’s rural population from a year on (the denominator of incidence) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A division code, full (140929100200) or short */
+                        villageCode: string;
+                        year: number;
+                        population: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            villageCode: string;
+                            year: number;
+                            population: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2140,7 +3380,7 @@ export interface components {
              * @description Stable error identifier
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "BODY_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "CSRF_TOKEN_INVALID" | "PERMISSION_DENIED" | "OUT_OF_SCOPE" | "RATE_LIMITED" | "NOT_FOUND" | "ORG_UNIT_NOT_FOUND" | "USER_NOT_FOUND" | "VERSION_CONFLICT" | "USERNAME_TAKEN" | "ORG_UNIT_ENDED" | "ORG_MERGE_TARGET_ENDED" | "ORG_MERGE_CYCLE" | "ORG_MERGE_KIND_MISMATCH" | "ORG_EFFECTIVE_DATE_TOO_EARLY" | "ORG_HAS_ACTIVE_CHILDREN" | "ORG_PARENT_NOT_DIVISION" | "ORG_EFFECTIVE_DATE_IN_FUTURE" | "PASSWORD_TOO_WEAK" | "CURRENT_PASSWORD_WRONG" | "CANNOT_CHANGE_OWN_ROLE" | "JOB_NOT_FOUND" | "JOB_INTERRUPTED" | "INTERNAL";
+            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "BODY_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "CSRF_TOKEN_INVALID" | "PERMISSION_DENIED" | "OUT_OF_SCOPE" | "RATE_LIMITED" | "NOT_FOUND" | "ORG_UNIT_NOT_FOUND" | "USER_NOT_FOUND" | "VERSION_CONFLICT" | "USERNAME_TAKEN" | "ORG_UNIT_ENDED" | "ORG_MERGE_TARGET_ENDED" | "ORG_MERGE_CYCLE" | "ORG_MERGE_KIND_MISMATCH" | "ORG_EFFECTIVE_DATE_TOO_EARLY" | "ORG_HAS_ACTIVE_CHILDREN" | "ORG_PARENT_NOT_DIVISION" | "ORG_EFFECTIVE_DATE_IN_FUTURE" | "PASSWORD_TOO_WEAK" | "CURRENT_PASSWORD_WRONG" | "CANNOT_CHANGE_OWN_ROLE" | "JOB_NOT_FOUND" | "JOB_INTERRUPTED" | "REGISTRY_HOUSEHOLD_NOT_FOUND" | "REGISTRY_NOT_A_VILLAGE" | "REGISTRY_ID_NUMBER_INVALID" | "REGISTRY_HEAD_COUNT" | "REGISTRY_DUPLICATE_IN_HOUSEHOLD" | "REGISTRY_MEMBER_IN_OTHER_HOUSEHOLD" | "REGISTRY_TRANSITION_NOT_ALLOWED" | "REGISTRY_DATE_BEFORE_LAST_EVENT" | "REGISTRY_CHECKS_FAILED" | "REGISTRY_SETTING_MISSING" | "REGISTRY_MEMBER_NOT_FOUND" | "REGISTRY_CHANGE_REQUEST_NOT_FOUND" | "REGISTRY_CHANGE_REQUEST_CLOSED" | "REGISTRY_NOT_YOUR_STEP" | "REGISTRY_DUPLICATE_NOT_FOUND" | "REGISTRY_UNIT_LEVEL" | "REGISTRY_EXIT_APPLICATION_NOT_FOUND" | "REGISTRY_RELOCATION_AREA_EXCEEDED" | "REGISTRY_IMPORT_INVALID" | "INTERNAL";
             /** @description Human-readable, in the language of Accept-Language (zh-CN by default) */
             message: string;
             details: {
@@ -2194,13 +3434,141 @@ export interface components {
             mergedIntoCode: string | null;
             version: number;
         };
+        RegistryStatsInput: {
+            /** @description The unit’s 12-digit code */
+            unit: string;
+            year: number;
+            ruralPopulation: number;
+            /** @description Everyone ever registered up to the end of the year */
+            registeredPersons: number;
+            registeredHouseholds: number;
+            /** @description Registered and not exited at the end of the year */
+            poorPersons: number;
+            poorHouseholds: number;
+            /** @description poorPersons ÷ ruralPopulation, a fraction; null without population */
+            incidence: number | null;
+            exitedPersons: number;
+            monitoredPersons: number;
+        };
+        RegistryHouseholdSummaryInput: {
+            id: string;
+            number: string;
+            villageCode: string;
+            villageName: string;
+            headName: string | null;
+            /** @description Masked */
+            headIdNumber: string | null;
+            memberCount: number;
+            /** @enum {string} */
+            type: "ordinary" | "minimum_income" | "extreme_poverty_support";
+            mainCause: string;
+            /** @enum {string} */
+            status: "identified" | "registered" | "exited" | "monitored" | "risk_eliminated";
+            /** @enum {string|null} */
+            monitoringKind: "unstable_exited" | "marginal" | "sudden_difficulty" | null;
+            registeredOn: string | null;
+            exitedOn: string | null;
+            version: number;
+        };
+        RegistryHouseholdInput: {
+            id: string;
+            number: string;
+            villageCode: string;
+            villageName: string;
+            headName: string | null;
+            /** @description Masked */
+            headIdNumber: string | null;
+            memberCount: number;
+            /** @enum {string} */
+            type: "ordinary" | "minimum_income" | "extreme_poverty_support";
+            mainCause: string;
+            /** @enum {string} */
+            status: "identified" | "registered" | "exited" | "monitored" | "risk_eliminated";
+            /** @enum {string|null} */
+            monitoringKind: "unstable_exited" | "marginal" | "sudden_difficulty" | null;
+            registeredOn: string | null;
+            exitedOn: string | null;
+            version: number;
+            secondaryCauses: string[];
+            identifiedOn: string | null;
+            monitoredSince: string | null;
+            riskEliminatedOn: string | null;
+            phone: string | null;
+            housingAreaM2: number | null;
+            basicNeeds: {
+                food: boolean;
+                clothing: boolean;
+                compulsoryEducation: boolean;
+                basicMedicalCare: boolean;
+                safeHousing: boolean;
+                safeDrinkingWater: boolean;
+            };
+            largeCostsResolved: boolean;
+            members: {
+                personId: string;
+                name: string;
+                /** @description Masked unless revealed */
+                idNumber: string;
+                relation: string;
+                /** @enum {string} */
+                sex: "male" | "female";
+                birthDate: string;
+                health: string;
+                labourCapacity: string;
+                phone: string | null;
+                startOn: string;
+                endOn: string | null;
+                endReason: string | null;
+            }[];
+            incomes: {
+                year: number;
+                perCapitaNetIncome: number;
+            }[];
+            measures: {
+                id: string;
+                type: string;
+                givenOn: string;
+                amountYuan: number;
+                provider: string | null;
+            }[];
+            cadres: {
+                name: string;
+                unitCode: string;
+                level: string;
+                from: string;
+                to: string | null;
+            }[];
+            events: {
+                id: string;
+                fromStatus: string | null;
+                toStatus: string;
+                monitoringKind: string | null;
+                effectiveOn: string;
+                reason: string;
+                checks: {
+                    name: string;
+                    passed: boolean;
+                    actual?: number | null;
+                    required?: number;
+                    /** @enum {string} */
+                    comparison?: ">" | ">=" | "<";
+                }[];
+                steps: {
+                    step: string;
+                    on: string;
+                }[];
+                recordedAt: string;
+            }[];
+            /** @description Whether ID numbers and phones are shown unmasked */
+            revealed: boolean;
+        };
         /** @description Every 4xx and 5xx answer has this shape */
         Error: {
             /**
              * @description Stable error identifier
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "BODY_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "CSRF_TOKEN_INVALID" | "PERMISSION_DENIED" | "OUT_OF_SCOPE" | "RATE_LIMITED" | "NOT_FOUND" | "ORG_UNIT_NOT_FOUND" | "USER_NOT_FOUND" | "VERSION_CONFLICT" | "USERNAME_TAKEN" | "ORG_UNIT_ENDED" | "ORG_MERGE_TARGET_ENDED" | "ORG_MERGE_CYCLE" | "ORG_MERGE_KIND_MISMATCH" | "ORG_EFFECTIVE_DATE_TOO_EARLY" | "ORG_HAS_ACTIVE_CHILDREN" | "ORG_PARENT_NOT_DIVISION" | "ORG_EFFECTIVE_DATE_IN_FUTURE" | "PASSWORD_TOO_WEAK" | "CURRENT_PASSWORD_WRONG" | "CANNOT_CHANGE_OWN_ROLE" | "JOB_NOT_FOUND" | "JOB_INTERRUPTED" | "INTERNAL";
+            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "BODY_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "CSRF_TOKEN_INVALID" | "PERMISSION_DENIED" | "OUT_OF_SCOPE" | "RATE_LIMITED" | "NOT_FOUND" | "ORG_UNIT_NOT_FOUND" | "USER_NOT_FOUND" | "VERSION_CONFLICT" | "USERNAME_TAKEN" | "ORG_UNIT_ENDED" | "ORG_MERGE_TARGET_ENDED" | "ORG_MERGE_CYCLE" | "ORG_MERGE_KIND_MISMATCH" | "ORG_EFFECTIVE_DATE_TOO_EARLY" | "ORG_HAS_ACTIVE_CHILDREN" | "ORG_PARENT_NOT_DIVISION" | "ORG_EFFECTIVE_DATE_IN_FUTURE" | "PASSWORD_TOO_WEAK" | "CURRENT_PASSWORD_WRONG" | "CANNOT_CHANGE_OWN_ROLE" | "JOB_NOT_FOUND" | "JOB_INTERRUPTED" | "REGISTRY_HOUSEHOLD_NOT_FOUND" | "REGISTRY_NOT_A_VILLAGE" | "REGISTRY_ID_NUMBER_INVALID" | "REGISTRY_HEAD_COUNT" | "REGISTRY_DUPLICATE_IN_HOUSEHOLD" | "REGISTRY_MEMBER_IN_OTHER_HOUSEHOLD" | "REGISTRY_TRANSITION_NOT_ALLOWED" | "REGISTRY_DATE_BEFORE_LAST_EVENT" | "REGISTRY_CHECKS_FAILED" | "REGISTRY_SETTING_MISSING" | "REGISTRY_MEMBER_NOT_FOUND" | "REGISTRY_CHANGE_REQUEST_NOT_FOUND" | "REGISTRY_CHANGE_REQUEST_CLOSED" | "REGISTRY_NOT_YOUR_STEP" | "REGISTRY_DUPLICATE_NOT_FOUND" | "REGISTRY_UNIT_LEVEL" | "REGISTRY_EXIT_APPLICATION_NOT_FOUND" | "REGISTRY_RELOCATION_AREA_EXCEEDED" | "REGISTRY_IMPORT_INVALID" | "INTERNAL";
             /** @description Human-readable, in the language of Accept-Language (zh-CN by default) */
             message: string;
             details: {
@@ -2253,6 +3621,134 @@ export interface components {
             endKind: "merged" | "abolished" | null;
             mergedIntoCode: string | null;
             version: number;
+        };
+        RegistryStats: {
+            /** @description The unit’s 12-digit code */
+            unit: string;
+            year: number;
+            ruralPopulation: number;
+            /** @description Everyone ever registered up to the end of the year */
+            registeredPersons: number;
+            registeredHouseholds: number;
+            /** @description Registered and not exited at the end of the year */
+            poorPersons: number;
+            poorHouseholds: number;
+            /** @description poorPersons ÷ ruralPopulation, a fraction; null without population */
+            incidence: number | null;
+            exitedPersons: number;
+            monitoredPersons: number;
+        };
+        RegistryHouseholdSummary: {
+            id: string;
+            number: string;
+            villageCode: string;
+            villageName: string;
+            headName: string | null;
+            /** @description Masked */
+            headIdNumber: string | null;
+            memberCount: number;
+            /** @enum {string} */
+            type: "ordinary" | "minimum_income" | "extreme_poverty_support";
+            mainCause: string;
+            /** @enum {string} */
+            status: "identified" | "registered" | "exited" | "monitored" | "risk_eliminated";
+            /** @enum {string|null} */
+            monitoringKind: "unstable_exited" | "marginal" | "sudden_difficulty" | null;
+            registeredOn: string | null;
+            exitedOn: string | null;
+            version: number;
+        };
+        RegistryHousehold: {
+            id: string;
+            number: string;
+            villageCode: string;
+            villageName: string;
+            headName: string | null;
+            /** @description Masked */
+            headIdNumber: string | null;
+            memberCount: number;
+            /** @enum {string} */
+            type: "ordinary" | "minimum_income" | "extreme_poverty_support";
+            mainCause: string;
+            /** @enum {string} */
+            status: "identified" | "registered" | "exited" | "monitored" | "risk_eliminated";
+            /** @enum {string|null} */
+            monitoringKind: "unstable_exited" | "marginal" | "sudden_difficulty" | null;
+            registeredOn: string | null;
+            exitedOn: string | null;
+            version: number;
+            secondaryCauses: string[];
+            identifiedOn: string | null;
+            monitoredSince: string | null;
+            riskEliminatedOn: string | null;
+            phone: string | null;
+            housingAreaM2: number | null;
+            basicNeeds: {
+                food: boolean;
+                clothing: boolean;
+                compulsoryEducation: boolean;
+                basicMedicalCare: boolean;
+                safeHousing: boolean;
+                safeDrinkingWater: boolean;
+            };
+            largeCostsResolved: boolean;
+            members: {
+                personId: string;
+                name: string;
+                /** @description Masked unless revealed */
+                idNumber: string;
+                relation: string;
+                /** @enum {string} */
+                sex: "male" | "female";
+                birthDate: string;
+                health: string;
+                labourCapacity: string;
+                phone: string | null;
+                startOn: string;
+                endOn: string | null;
+                endReason: string | null;
+            }[];
+            incomes: {
+                year: number;
+                perCapitaNetIncome: number;
+            }[];
+            measures: {
+                id: string;
+                type: string;
+                givenOn: string;
+                amountYuan: number;
+                provider: string | null;
+            }[];
+            cadres: {
+                name: string;
+                unitCode: string;
+                level: string;
+                from: string;
+                to: string | null;
+            }[];
+            events: {
+                id: string;
+                fromStatus: string | null;
+                toStatus: string;
+                monitoringKind: string | null;
+                effectiveOn: string;
+                reason: string;
+                checks: {
+                    name: string;
+                    passed: boolean;
+                    actual?: number | null;
+                    required?: number;
+                    /** @enum {string} */
+                    comparison?: ">" | ">=" | "<";
+                }[];
+                steps: {
+                    step: string;
+                    on: string;
+                }[];
+                recordedAt: string;
+            }[];
+            /** @description Whether ID numbers and phones are shown unmasked */
+            revealed: boolean;
         };
     };
     responses: never;

@@ -1,0 +1,227 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponses, listOf } from '../../platform/http/responses.ts';
+import { recordIncome, recordIncomeRecord, recordMeasure, updateConditions } from './record-assistance.ts';
+import { registerHousehold } from './register-household.ts';
+import {
+  addLineSettingBody,
+  createHouseholdBody,
+  household,
+  householdIdParam,
+  householdPage,
+  lineSetting,
+  listHouseholdsQuery,
+  recordIncomeBody,
+  recordIncomeRecordBody,
+  recordMeasureBody,
+  revealQuery,
+  ruralPopulation,
+  ruralPopulationBody,
+  stats,
+  statsQuery,
+  transitionBody,
+  transitionResult,
+  trendQuery,
+  updateConditionsBody,
+} from './schema.ts';
+import { getHousehold, getStats, getTrend, listHouseholds } from './service.ts';
+import { addLineSetting, listLineSettings, setRuralPopulation } from './settings.ts';
+import { transitionHousehold } from './transition-household.ts';
+import { STATS_LAST_YEAR } from '../../platform/migrations/0003-registry.ts';
+
+const tags = ['registry'];
+const readErrors = errorResponses(400, 401, 403, 404);
+const writeErrors = errorResponses(400, 401, 403, 404, 409, 422);
+
+export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/registry/stats',
+    {
+      config: { guard: 'registry.read' },
+      schema: {
+        tags,
+        summary: 'Live registry figures of a village, township, county, city or province at the end of a year',
+        querystring: statsQuery,
+        response: { 200: stats, ...readErrors },
+      },
+    },
+    (request) => getStats(request.ctx, request.query),
+  );
+
+  app.get(
+    '/api/registry/stats/trend',
+    {
+      config: { guard: 'registry.read' },
+      schema: {
+        tags,
+        summary: 'The same figures for every year from the 2014 registration to this year',
+        querystring: trendQuery,
+        response: { 200: listOf(stats), ...readErrors },
+      },
+    },
+    async (request) => ({
+      items: await getTrend(request.ctx, {
+        unit: request.query.unit,
+        lastYear: Math.min(request.ctx.clock.now().getUTCFullYear(), STATS_LAST_YEAR),
+      }),
+    }),
+  );
+
+  app.get(
+    '/api/registry/households',
+    {
+      config: { guard: 'registry.read' },
+      schema: {
+        tags,
+        summary: 'Households in your scope (ID numbers masked), filtered and paged',
+        querystring: listHouseholdsQuery,
+        response: { 200: householdPage, ...readErrors },
+      },
+    },
+    (request) => listHouseholds(request.ctx, request.query),
+  );
+
+  app.post(
+    '/api/registry/households',
+    {
+      config: { guard: 'registry.write' },
+      schema: {
+        tags,
+        summary: 'Identify a household in a village with its members (exactly one head; IDs validated)',
+        body: createHouseholdBody,
+        response: { 201: household, ...writeErrors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await registerHousehold(request.ctx, request.body)),
+  );
+
+  app.get(
+    '/api/registry/households/:id',
+    {
+      config: { guard: 'registry.read' },
+      schema: {
+        tags,
+        summary: 'One household with members, income, measures, cadres and lifecycle; ?reveal=true unmasks (audited)',
+        params: householdIdParam,
+        querystring: revealQuery,
+        response: { 200: household, ...readErrors },
+      },
+    },
+    (request) => getHousehold(request.ctx, { id: request.params.id, reveal: request.query.reveal === 'true' }),
+  );
+
+  app.post(
+    '/api/registry/households/:id/transitions',
+    {
+      config: { guard: 'registry.write' },
+      schema: {
+        tags,
+        summary: 'Move a household along its lifecycle (register, exit, monitor, eliminate risk), with checks',
+        params: householdIdParam,
+        body: transitionBody,
+        response: { 200: transitionResult, ...writeErrors },
+      },
+    },
+    (request) => transitionHousehold(request.ctx, { ...request.params, ...request.body }),
+  );
+
+  app.post(
+    '/api/registry/households/:id/measures',
+    {
+      config: { guard: 'registry.write' },
+      schema: {
+        tags,
+        summary: 'Record an assistance measure given to the household',
+        params: householdIdParam,
+        body: recordMeasureBody,
+        response: { 200: household, ...writeErrors },
+      },
+    },
+    (request) => recordMeasure(request.ctx, { ...request.params, ...request.body }),
+  );
+
+  app.post(
+    '/api/registry/households/:id/incomes',
+    {
+      config: { guard: 'registry.write' },
+      schema: {
+        tags,
+        summary: 'Record (or correct) the per-capita net income of a year',
+        params: householdIdParam,
+        body: recordIncomeBody,
+        response: { 200: household, ...writeErrors },
+      },
+    },
+    (request) => recordIncome(request.ctx, { ...request.params, ...request.body }),
+  );
+
+  app.post(
+    '/api/registry/households/:id/income-records',
+    {
+      config: { guard: 'registry.write' },
+      schema: {
+        tags,
+        summary: 'Record income over whole months while monitored (evidence for risk elimination)',
+        params: householdIdParam,
+        body: recordIncomeRecordBody,
+        response: { 200: household, ...writeErrors },
+      },
+    },
+    (request) => recordIncomeRecord(request.ctx, { ...request.params, ...request.body }),
+  );
+
+  app.patch(
+    '/api/registry/households/:id',
+    {
+      config: { guard: 'registry.write' },
+      schema: {
+        tags,
+        summary: 'Update the home-visit findings (basic needs, costs, housing) and the classification',
+        params: householdIdParam,
+        body: updateConditionsBody,
+        response: { 200: household, ...writeErrors },
+      },
+    },
+    (request) => updateConditions(request.ctx, { ...request.params, ...request.body }),
+  );
+
+  app.get(
+    '/api/registry/line-settings',
+    {
+      config: { guard: 'registry.read' },
+      schema: {
+        tags,
+        summary: 'The dated poverty, monitoring and incidence-threshold settings',
+        response: { 200: listOf(lineSetting), ...readErrors },
+      },
+    },
+    async (request) => ({ items: await listLineSettings(request.ctx) }),
+  );
+
+  app.post(
+    '/api/registry/line-settings',
+    {
+      config: { guard: 'registry.manage' },
+      schema: {
+        tags,
+        summary: 'Add a dated line setting (national or for a region); the history is append-only',
+        body: addLineSettingBody,
+        response: { 201: lineSetting, ...writeErrors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await addLineSetting(request.ctx, request.body)),
+  );
+
+  app.put(
+    '/api/registry/rural-population',
+    {
+      config: { guard: 'registry.manage' },
+      schema: {
+        tags,
+        summary: 'Set a village’s rural population from a year on (the denominator of incidence)',
+        body: ruralPopulationBody,
+        response: { 200: ruralPopulation, ...writeErrors },
+      },
+    },
+    (request) => setRuralPopulation(request.ctx, request.body),
+  );
+};
