@@ -3,6 +3,7 @@ import type { ServiceContext } from '../modules/auth/context.ts';
 import { importDivisions, type ImportProgress } from '../modules/org/import-divisions.ts';
 import { createDepartment } from '../modules/org/service.ts';
 import { demoDepartments } from './departments.ts';
+import { seedDemoRegistry } from '../modules/registry/demo/seed-registry.ts';
 
 export type SeedContext = ServiceContext & {
   connectionString: string;
@@ -34,6 +35,16 @@ export const demoSeeds: Seed[] = [
           reason: '演示数据：机构设置',
         });
       }
+    },
+  },
+  {
+    // Xinzhou's registry, generated from a fixed seed over its real villages and calibrated to the article.
+    name: 'registry.xinzhou',
+    apply: async (ctx) => {
+      await seedDemoRegistry(ctx, {
+        cityCode: '1409',
+        onProgress: (p) => ctx.onProgress?.(`registry ${p.phase}`, { phase: 'copying', done: p.done, total: p.total }),
+      });
     },
   },
 ];

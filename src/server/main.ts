@@ -23,8 +23,17 @@ if (generatedPassword) {
   log('this password is shown only once; change it after signing in (or set BIHUAN_ADMIN_PASSWORD)');
 }
 if (config.loadDemo) {
+  let lastStep = '';
   await applySeeds(
-    { ...systemContext(runtime.db, systemClock), connectionString: runtime.connectionString },
+    {
+      ...systemContext(runtime.db, systemClock),
+      connectionString: runtime.connectionString,
+      // One line per step of the demo data: a few dozen lines, not one per progress tick.
+      onProgress: (label) => {
+        if (label !== lastStep) log(`demo data: ${label}…`);
+        lastStep = label;
+      },
+    },
     demoSeeds,
     log,
   );

@@ -238,7 +238,10 @@ describe('changing accounts', () => {
     expect((await target.get('/api/org-units/140929')).status).toBe(401);
 
     const again = await target.login('role_change', TEST_PASSWORD);
-    expect(again.body.user).toMatchObject({ role: 'auditor', permissions: ['org.read', 'audit.read', 'registry.read'] });
+    expect(again.body.user).toMatchObject({
+      role: 'auditor',
+      permissions: ['org.read', 'audit.read', 'registry.read'],
+    });
   });
 
   it('ends the sessions of a user whose scopes change, but not for a new display name', async () => {

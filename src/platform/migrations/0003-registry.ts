@@ -248,30 +248,43 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       with years as (
         select y as year, make_date(y, 12, 31) as year_end from generate_series(${STATS_FIRST_YEAR}, ${STATS_LAST_YEAR}) y
       ),
-      member_years as (
-        select h.village_id, y.year, h.id as household_id,
-          h.registered_on <= y.year_end as registered,
-          h.registered_on <= y.year_end and (h.exited_on is null or h.exited_on > y.year_end) as poor,
-          h.exited_on <= y.year_end as exited,
-          h.monitored_since <= y.year_end and (h.risk_eliminated_on is null or h.risk_eliminated_on > y.year_end)
-            as monitored,
-          m.end_on is null or m.end_on > y.year_end as present
-        from registry_household h
-        join registry_membership m on m.household_id = h.id
-        join years y on y.year_end >= m.start_on
+      -- Members who joined and left together count as one group: most households are one group.
+      member_groups as (
+        select m.household_id, m.start_on, m.end_on, count(*)::int as members
+        from registry_membership m
+        join registry_household h on h.id = m.household_id
         where h.village_id = any(villages)
+        group by m.household_id, m.start_on, m.end_on
+      ),
+      household_years as (
+        select g.household_id, y.year, y.year_end,
+          sum(g.members)::int as ever,
+          coalesce(sum(g.members) filter (where g.end_on is null or g.end_on > y.year_end), 0)::int as present
+        from member_groups g
+        join years y on y.year_end >= g.start_on
+        group by g.household_id, y.year, y.year_end
+      ),
+      flagged as (
+        select h.village_id, hy.year, hy.ever, hy.present,
+          coalesce(h.registered_on <= hy.year_end, false) as registered,
+          coalesce(h.registered_on <= hy.year_end and (h.exited_on is null or h.exited_on > hy.year_end), false) as poor,
+          coalesce(h.exited_on <= hy.year_end, false) as exited,
+          coalesce(h.monitored_since <= hy.year_end
+            and (h.risk_eliminated_on is null or h.risk_eliminated_on > hy.year_end), false) as monitored
+        from household_years hy
+        join registry_household h on h.id = hy.household_id
       ),
       counts as (
         select village_id, year,
-          count(distinct household_id) filter (where registered) as registered_households,
-          count(*) filter (where registered) as registered_persons,
-          count(distinct household_id) filter (where poor and present) as poor_households,
-          count(*) filter (where poor and present) as poor_persons,
-          count(distinct household_id) filter (where exited and present) as exited_households,
-          count(*) filter (where exited and present) as exited_persons,
-          count(distinct household_id) filter (where monitored and present) as monitored_households,
-          count(*) filter (where monitored and present) as monitored_persons
-        from member_years group by village_id, year
+          count(*) filter (where registered) as registered_households,
+          coalesce(sum(ever) filter (where registered), 0) as registered_persons,
+          count(*) filter (where poor and present > 0) as poor_households,
+          coalesce(sum(present) filter (where poor), 0) as poor_persons,
+          count(*) filter (where exited and present > 0) as exited_households,
+          coalesce(sum(present) filter (where exited), 0) as exited_persons,
+          count(*) filter (where monitored and present > 0) as monitored_households,
+          coalesce(sum(present) filter (where monitored), 0) as monitored_persons
+        from flagged group by village_id, year
       )
       insert into registry_village_stats
       select y.year, v.id,

@@ -82,6 +82,13 @@ export const en: Messages = {
     org: { read: 'View organisation', manage: 'Manage organisation' },
     users: { read: 'View users', manage: 'Manage users' },
     audit: { read: 'View audit log' },
+    registry: {
+      read: 'View the poverty registry',
+      write: 'Edit the poverty registry',
+      approve: 'Approve changes and exits',
+      unmask: 'See full ID numbers and phones',
+      manage: 'Manage line settings and imports',
+    },
   },
   jobs: {
     status: { running: 'Running', succeeded: 'Finished', failed: 'Failed' },

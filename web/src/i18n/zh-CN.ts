@@ -80,6 +80,13 @@ export const zhCN = {
     org: { read: '查看组织机构', manage: '管理组织机构' },
     users: { read: '查看用户', manage: '管理用户' },
     audit: { read: '查看审计日志' },
+    registry: {
+      read: '查看扶贫档案',
+      write: '录入扶贫档案',
+      approve: '审核变更与退出',
+      unmask: '查看完整身份证号和电话',
+      manage: '管理标准设置与导入',
+    },
   },
   jobs: {
     status: { running: '进行中', succeeded: '已完成', failed: '失败' },
