@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, useTestApp } from '../../../test/support/app.ts';
+import { registryIndicatorValues } from './indicator-source.ts';
 import { idCheckCharacter, upgradeFifteenDigitId } from './rules/id-number.ts';
 
 const t = useTestApp();
@@ -303,5 +304,19 @@ describe('lifecycle and live statistics', () => {
     const done = await admin.post(`/api/registry/households/${id}/transitions`, { ...eliminate, version: 4 });
     expect(done.status).toBe(200);
     expect(done.body.household).toMatchObject({ status: 'risk_eliminated', monitoringKind: 'marginal' });
+  });
+});
+
+describe('the indicator source', () => {
+  it('answers the same figures as the statistics route, under the stable codes', async () => {
+    const stats = (await admin.get(`/api/registry/stats?unit=${SANJING}&year=2024`)).body;
+    const values = await registryIndicatorValues(t.db, { unitCodes: [SANJING, '999999'], year: 2024 });
+    expect(Object.fromEntries(values.map((v) => [v.code, v.value]))).toEqual({
+      'poverty.registered_persons': stats.registeredPersons,
+      'poverty.poor_persons': stats.poorPersons,
+      'poverty.incidence': stats.incidence,
+      'poverty.monitored_persons': stats.monitoredPersons,
+      'population.rural': 1000,
+    });
   });
 });
