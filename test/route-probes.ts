@@ -157,6 +157,8 @@ export const routeProbes: Record<string, Probe | 'public' | 'self'> = {
     body: { kind: 'poverty', effectiveFrom: '2020-01-01', value: 1 },
     expect: 403,
   },
+  'POST /api/registry/imports': { as: 'clerk', path: '/api/registry/imports', body: {}, expect: 403 },
+  'GET /api/registry/export': { as: 'clerk', path: `/api/registry/export?unit=${XINFU}`, expect: 403 },
   'PUT /api/registry/rural-population': {
     as: 'clerk',
     path: '/api/registry/rural-population',

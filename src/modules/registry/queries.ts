@@ -245,3 +245,30 @@ export function lineSettings(db: Executor, kind?: 'poverty' | 'monitoring' | 'in
   if (kind) query = query.where('kind', '=', kind);
   return query.orderBy('kind').orderBy('effective_from').orderBy('id').execute();
 }
+
+/** Current members of the households under a path, one row each, in household order. */
+export function exportRows(db: Executor, path: string) {
+  return db
+    .selectFrom('registry_household as h')
+    .innerJoin('org_unit as v', 'v.id', 'h.village_id')
+    .innerJoin('registry_membership as m', (join) =>
+      join.onRef('m.household_id', '=', 'h.id').on('m.end_on', 'is', null),
+    )
+    .innerJoin('registry_person as p', 'p.id', 'm.person_id')
+    .select([
+      'h.number',
+      'v.code as village_code',
+      'p.name',
+      'p.id_number',
+      'm.relation',
+      'h.type',
+      'h.main_cause',
+      'h.registered_on',
+      'p.phone',
+    ])
+    .where('v.path', 'like', `${path}%`)
+    .orderBy('h.number')
+    .orderBy(sql`m.relation <> 'head'`)
+    .orderBy('m.id')
+    .execute();
+}

@@ -1,13 +1,21 @@
+import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../platform/errors.ts';
+import { job } from '../jobs/schema.ts';
+import { exportRegistry } from './export-registry.ts';
+import { startRegistryImport } from './start-registry-import.ts';
 import { errorResponses, listOf } from '../../platform/http/responses.ts';
 import { recordIncome, recordIncomeRecord, recordMeasure, updateConditions } from './record-assistance.ts';
 import { registerHousehold } from './register-household.ts';
 import {
   addLineSettingBody,
   createHouseholdBody,
+  exportQuery,
   household,
   householdIdParam,
   householdPage,
+  importQuery,
   lineSetting,
   listHouseholdsQuery,
   recordIncomeBody,
@@ -33,6 +41,8 @@ const readErrors = errorResponses(400, 401, 403, 404);
 const writeErrors = errorResponses(400, 401, 403, 404, 409, 422);
 
 export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Spreadsheets of a county run to tens of megabytes; only the import route reads multipart bodies.
+  await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1 } });
   app.get(
     '/api/registry/stats',
     {
@@ -223,5 +233,60 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) => setRuralPopulation(request.ctx, request.body),
+  );
+
+  app.post(
+    '/api/registry/imports',
+    {
+      config: { guard: 'registry.manage' },
+      schema: {
+        tags,
+        summary: 'Upload the registry layout (CSV or XLSX, multipart field "file"); answers the import job',
+        consumes: ['multipart/form-data'],
+        querystring: importQuery,
+        response: { 202: job, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const upload = await request.file();
+      if (!upload) {
+        throw new AppError('VALIDATION_FAILED', { summary: 'file' }, [
+          { field: 'file', code: 'required', message: 'multipart field "file"' },
+        ]);
+      }
+      const { job: started } = await startRegistryImport(
+        { ...request.ctx, connectionString: app.connectionString },
+        {
+          file: await upload.toBuffer(),
+          format: request.query.format,
+          dryRun: request.query.dryRun === 'true',
+          log: (error) => request.log.error({ err: error }, 'registry import failed'),
+        },
+      );
+      return reply.status(202).send(started);
+    },
+  );
+
+  app.get(
+    '/api/registry/export',
+    {
+      config: { guard: 'registry.read' },
+      schema: {
+        tags,
+        summary: 'The households under a unit as CSV in the import layout; masked unless revealed (audited)',
+        querystring: exportQuery,
+        response: { 200: z.string().describe('CSV, UTF-8 with BOM'), ...readErrors },
+      },
+    },
+    async (request, reply) => {
+      const csv = await exportRegistry(request.ctx, {
+        unit: request.query.unit,
+        reveal: request.query.reveal === 'true',
+      });
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="registry.csv"')
+        .send(csv);
+    },
   );
 };

@@ -305,3 +305,13 @@ export const ruralPopulation = z.object({
   year: z.number().int(),
   population: z.number().int(),
 });
+
+export const importQuery = z.object({
+  format: z.enum(['csv', 'xlsx']).default('csv'),
+  dryRun: z.enum(['true', 'false']).default('false').describe('Validate and report without writing'),
+});
+
+export const exportQuery = z.object({
+  unit: unitCode,
+  reveal: z.enum(['true', 'false']).optional().describe('Unmasked ID numbers and phones (needs registry.unmask)'),
+});
