@@ -6,6 +6,7 @@
 const benches: Record<string, () => Promise<unknown>> = {
   divisions: () => import('./divisions.ts'),
   startup: () => import('./startup.ts'),
+  registry: () => import('./registry.ts'),
 };
 
 const name = process.argv[2];

@@ -157,6 +157,23 @@ export const routeProbes: Record<string, Probe | 'public' | 'self'> = {
     body: { kind: 'poverty', effectiveFrom: '2020-01-01', value: 1 },
     expect: 403,
   },
+  'POST /api/registry/households/{id}/change-requests': {
+    as: 'clerk',
+    path: '/api/registry/households/1/change-requests',
+    body: { change: { kind: 'remove_member', idNumber: '11010519491231002X' }, reason: '越权测试' },
+    expect: 403,
+  },
+  'GET /api/registry/change-requests': {
+    as: 'auditor',
+    path: '/api/registry/change-requests',
+    expect: (response) => expect(response.body.items).toEqual([]),
+  },
+  'POST /api/registry/change-requests/{id}/decisions': {
+    as: 'clerk',
+    path: '/api/registry/change-requests/1/decisions',
+    body: { decision: 'approve', version: 1 },
+    expect: 403,
+  },
   'POST /api/registry/imports': { as: 'clerk', path: '/api/registry/imports', body: {}, expect: 403 },
   'GET /api/registry/export': { as: 'clerk', path: `/api/registry/export?unit=${XINFU}`, expect: 403 },
   'PUT /api/registry/rural-population': {

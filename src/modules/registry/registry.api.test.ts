@@ -320,3 +320,90 @@ describe('the indicator source', () => {
     });
   });
 });
+
+describe('change requests, approved village → township → county', () => {
+  it('applies a member transfer only after all three levels approve, each at its own level', async () => {
+    const from = (await admin.post('/api/registry/households', family(DONGJIE))).body;
+    const to = (await admin.post('/api/registry/households', family(XIJIE))).body;
+    const staff = await t.signIn({ role: 'staff', scopes: [DONGJIE] });
+    const child = (await admin.get(`/api/registry/households/${from.id}?reveal=true`)).body.members[2];
+    const filed = await staff.post(`/api/registry/households/${from.id}/change-requests`, {
+      change: { kind: 'transfer_member', idNumber: child.idNumber, toHouseholdNumber: to.number, relation: 'other' },
+      reason: '婚嫁迁入西街村',
+    });
+    expect(filed.status).toBe(201);
+    expect(filed.body).toMatchObject({ status: 'pending', nextStep: 'village', version: 1 });
+    expect(filed.body.change.idNumber).toContain('*');
+
+    const township = await t.signIn({ role: 'leader', scopes: ['140929100'] });
+    const county = await t.signIn({ role: 'leader', scopes: ['140929'] });
+    const early = await township.post(`/api/registry/change-requests/${filed.body.id}/decisions`, {
+      decision: 'approve',
+      version: 1,
+    });
+    expect(early.status).toBe(403);
+    expect(early.body.code).toBe('REGISTRY_NOT_YOUR_STEP');
+
+    const village = await staff.post(`/api/registry/change-requests/${filed.body.id}/decisions`, {
+      decision: 'approve',
+      version: 1,
+    });
+    expect(village.body).toMatchObject({ status: 'pending', nextStep: 'township' });
+    const stale = await township.post(`/api/registry/change-requests/${filed.body.id}/decisions`, {
+      decision: 'approve',
+      version: 1,
+    });
+    expect(stale.status).toBe(409);
+    await township.post(`/api/registry/change-requests/${filed.body.id}/decisions`, {
+      decision: 'approve',
+      version: 2,
+    });
+    expect((await admin.get(`/api/registry/households/${from.id}`)).body.memberCount).toBe(3);
+    const applied = await county.post(`/api/registry/change-requests/${filed.body.id}/decisions`, {
+      decision: 'approve',
+      comment: '同意',
+      version: 3,
+    });
+    expect(applied.body).toMatchObject({ status: 'applied', nextStep: null });
+    expect(applied.body.decisions.map((d: { step: string }) => d.step)).toEqual(['village', 'township', 'county']);
+
+    const left = (await admin.get(`/api/registry/households/${from.id}`)).body;
+    expect(left.memberCount).toBe(2);
+    const ended = left.members.find((m: { endOn: string | null }) => m.endOn !== null);
+    expect(ended).toMatchObject({ endOn: '2024-06-01', endReason: '婚嫁迁入西街村' });
+    expect((await admin.get(`/api/registry/households/${to.id}`)).body.memberCount).toBe(4);
+    const inbox = await staff.get('/api/registry/change-requests?status=applied');
+    expect(inbox.body.items.map((r: { id: string }) => r.id)).toContain(filed.body.id);
+  });
+
+  it('refuses to remove the head, and stops at a rejection', async () => {
+    const household = (await admin.post('/api/registry/households', family())).body;
+    const head = (await admin.get(`/api/registry/households/${household.id}?reveal=true`)).body.members[0];
+    const filed = (
+      await admin.post(`/api/registry/households/${household.id}/change-requests`, {
+        change: { kind: 'remove_member', idNumber: head.idNumber },
+        reason: '户主去世',
+      })
+    ).body;
+    for (const version of [1, 2]) {
+      await admin.post(`/api/registry/change-requests/${filed.id}/decisions`, { decision: 'approve', version });
+    }
+    const refused = await admin.post(`/api/registry/change-requests/${filed.id}/decisions`, {
+      decision: 'approve',
+      version: 3,
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.details[0].code).toBe('head_cannot_leave');
+    const rejected = await admin.post(`/api/registry/change-requests/${filed.id}/decisions`, {
+      decision: 'reject',
+      comment: '请先变更户主',
+      version: 3,
+    });
+    expect(rejected.body).toMatchObject({ status: 'rejected', nextStep: null });
+    const again = await admin.post(`/api/registry/change-requests/${filed.id}/decisions`, {
+      decision: 'approve',
+      version: 4,
+    });
+    expect(again.body.code).toBe('REGISTRY_CHANGE_REQUEST_CLOSED');
+  });
+});

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { job } from '../jobs/schema.ts';
+import { decideChangeRequest, listChangeRequests, requestChange } from './change-requests.ts';
 import { exportRegistry } from './export-registry.ts';
 import { startRegistryImport } from './start-registry-import.ts';
 import { errorResponses, listOf } from '../../platform/http/responses.ts';
@@ -10,6 +11,11 @@ import { recordIncome, recordIncomeRecord, recordMeasure, updateConditions } fro
 import { registerHousehold } from './register-household.ts';
 import {
   addLineSettingBody,
+  changeRequest,
+  changeRequestIdParam,
+  createChangeRequestBody,
+  decideBody,
+  listChangeRequestsQuery,
   createHouseholdBody,
   exportQuery,
   household,
@@ -288,5 +294,50 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('content-disposition', 'attachment; filename="registry.csv"')
         .send(csv);
     },
+  );
+
+  app.post(
+    '/api/registry/households/:id/change-requests',
+    {
+      config: { guard: 'registry.write' },
+      schema: {
+        tags,
+        summary: 'Request a change of members (add, remove, transfer, correct an ID, change the head)',
+        params: householdIdParam,
+        body: createChangeRequestBody,
+        response: { 201: changeRequest, ...writeErrors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await requestChange(request.ctx, { id: request.params.id, ...request.body })),
+  );
+
+  app.get(
+    '/api/registry/change-requests',
+    {
+      config: { guard: 'registry.read' },
+      schema: {
+        tags,
+        summary: 'Change requests in your scope, newest first (the approval inbox)',
+        querystring: listChangeRequestsQuery,
+        response: { 200: listOf(changeRequest), ...readErrors },
+      },
+    },
+    async (request) => ({ items: await listChangeRequests(request.ctx, request.query) }),
+  );
+
+  app.post(
+    '/api/registry/change-requests/:id/decisions',
+    {
+      config: { guard: 'registry.approve' },
+      schema: {
+        tags,
+        summary: 'Approve or reject the step a change request waits at (village → township → county)',
+        params: changeRequestIdParam,
+        body: decideBody,
+        response: { 200: changeRequest, ...writeErrors },
+      },
+    },
+    (request) => decideChangeRequest(request.ctx, { id: request.params.id, ...request.body }),
   );
 };

@@ -315,3 +315,61 @@ export const exportQuery = z.object({
   unit: unitCode,
   reveal: z.enum(['true', 'false']).optional().describe('Unmasked ID numbers and phones (needs registry.unmask)'),
 });
+
+export const changeRequestPayload = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('add_member'),
+    member: memberInput.extend({ relation: z.enum(relations).exclude(['head']) }),
+  }),
+  z.object({ kind: z.literal('remove_member'), idNumber: z.string().trim().min(15).max(18) }),
+  z.object({
+    kind: z.literal('transfer_member'),
+    idNumber: z.string().trim().min(15).max(18),
+    toHouseholdNumber: z.string().trim().min(1).max(30),
+    relation: z.enum(relations).exclude(['head']),
+  }),
+  z.object({
+    kind: z.literal('correct_id'),
+    idNumber: z.string().trim().min(15).max(18),
+    correctIdNumber: z.string().trim().min(15).max(18),
+  }),
+  z.object({
+    kind: z.literal('change_head'),
+    newHeadIdNumber: z.string().trim().min(15).max(18),
+    formerHeadRelation: z.enum(relations).exclude(['head']),
+  }),
+]);
+export type ChangeRequestPayload = z.infer<typeof changeRequestPayload>;
+
+export const createChangeRequestBody = z.object({ change: changeRequestPayload, reason });
+
+export const approvalSteps = ['village', 'township', 'county'] as const;
+
+export const changeRequest = z
+  .object({
+    id: z.string(),
+    householdId: z.string(),
+    householdNumber: z.string(),
+    kind: z.string(),
+    change: z.unknown().describe('The requested change; ID numbers masked'),
+    reason: z.string(),
+    status: z.enum(['pending', 'applied', 'rejected']),
+    nextStep: z.enum(approvalSteps).nullable(),
+    decisions: z.array(
+      z.object({ step: z.string(), decision: z.string(), comment: z.string().nullable(), decidedAt: z.string() }),
+    ),
+    requestedAt: z.string(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'RegistryChangeRequest' });
+
+export const changeRequestIdParam = z.object({ id: z.string().regex(/^\d{1,18}$/) });
+export const listChangeRequestsQuery = z.object({
+  status: z.enum(['pending', 'applied', 'rejected']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const decideBody = z.object({
+  decision: z.enum(['approve', 'reject']),
+  comment: z.string().trim().max(500).optional(),
+  version,
+});

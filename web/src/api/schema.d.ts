@@ -3541,6 +3541,324 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/registry/households/{id}/change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Request a change of members (add, remove, transfer, correct an ID, change the head) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        change: {
+                            /** @enum {string} */
+                            kind: "add_member";
+                            member: {
+                                name: string;
+                                /** @description 18 digits (or an old 15-digit number, upgraded) */
+                                idNumber: string;
+                                /** @enum {string} */
+                                relation: "spouse" | "child" | "child_in_law" | "grandchild" | "parent" | "sibling" | "other";
+                                ethnicity?: string;
+                                education?: string;
+                                /** @enum {string} */
+                                health?: "healthy" | "chronic_illness" | "serious_illness" | "disabled";
+                                /** @enum {string} */
+                                labourCapacity?: "ordinary" | "skilled" | "weak" | "none";
+                                phone?: string;
+                            };
+                        } | {
+                            /** @enum {string} */
+                            kind: "remove_member";
+                            idNumber: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "transfer_member";
+                            idNumber: string;
+                            toHouseholdNumber: string;
+                            /** @enum {string} */
+                            relation: "spouse" | "child" | "child_in_law" | "grandchild" | "parent" | "sibling" | "other";
+                        } | {
+                            /** @enum {string} */
+                            kind: "correct_id";
+                            idNumber: string;
+                            correctIdNumber: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "change_head";
+                            newHeadIdNumber: string;
+                            /** @enum {string} */
+                            formerHeadRelation: "spouse" | "child" | "child_in_law" | "grandchild" | "parent" | "sibling" | "other";
+                        };
+                        /** @description Why: the meeting, document or finding */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegistryChangeRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Change requests in your scope, newest first (the approval inbox) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "applied" | "rejected";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RegistryChangeRequest"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/change-requests/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or reject the step a change request waits at (village → township → county) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "reject";
+                        comment?: string;
+                        /** @description The version you saw; a stale one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegistryChangeRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3740,6 +4058,27 @@ export interface components {
             /** @description Whether ID numbers and phones are shown unmasked */
             revealed: boolean;
         };
+        RegistryChangeRequestInput: {
+            id: string;
+            householdId: string;
+            householdNumber: string;
+            kind: string;
+            /** @description The requested change; ID numbers masked */
+            change: unknown;
+            reason: string;
+            /** @enum {string} */
+            status: "pending" | "applied" | "rejected";
+            /** @enum {string|null} */
+            nextStep: "village" | "township" | "county" | null;
+            decisions: {
+                step: string;
+                decision: string;
+                comment: string | null;
+                decidedAt: string;
+            }[];
+            requestedAt: string;
+            version: number;
+        };
         /** @description Every 4xx and 5xx answer has this shape */
         Error: {
             /**
@@ -3934,6 +4273,27 @@ export interface components {
             }[];
             /** @description Whether ID numbers and phones are shown unmasked */
             revealed: boolean;
+        };
+        RegistryChangeRequest: {
+            id: string;
+            householdId: string;
+            householdNumber: string;
+            kind: string;
+            /** @description The requested change; ID numbers masked */
+            change: unknown;
+            reason: string;
+            /** @enum {string} */
+            status: "pending" | "applied" | "rejected";
+            /** @enum {string|null} */
+            nextStep: "village" | "township" | "county" | null;
+            decisions: {
+                step: string;
+                decision: string;
+                comment: string | null;
+                decidedAt: string;
+            }[];
+            requestedAt: string;
+            version: number;
         };
     };
     responses: never;
