@@ -174,6 +174,42 @@ export const routeProbes: Record<string, Probe | 'public' | 'self'> = {
     body: { decision: 'approve', version: 1 },
     expect: 403,
   },
+  'GET /api/registry/exit-assessment': {
+    as: 'clerk',
+    path: `/api/registry/exit-assessment?unit=${XINFU}&year=2018`,
+    expect: 403,
+  },
+  'POST /api/registry/sample-checks': {
+    as: 'clerk',
+    path: '/api/registry/sample-checks',
+    body: {
+      countyCode: XINFU,
+      year: 2018,
+      sampledExited: 1,
+      wronglyExited: 0,
+      sampledUnregistered: 1,
+      verifiedMissed: 0,
+      recognition: 1,
+    },
+    expect: 403,
+  },
+  'GET /api/registry/exit-applications': {
+    as: 'auditor',
+    path: '/api/registry/exit-applications',
+    expect: (response) => expect(response.body.items).toEqual([]),
+  },
+  'POST /api/registry/exit-applications': {
+    as: 'clerk',
+    path: '/api/registry/exit-applications',
+    body: { unitCode: XINFU, year: 2018 },
+    expect: 403,
+  },
+  'POST /api/registry/exit-applications/{id}/reviews': {
+    as: 'clerk',
+    path: '/api/registry/exit-applications/1/reviews',
+    body: { decision: 'approve', version: 1 },
+    expect: 403,
+  },
   'POST /api/registry/imports': { as: 'clerk', path: '/api/registry/imports', body: {}, expect: 403 },
   'GET /api/registry/export': { as: 'clerk', path: `/api/registry/export?unit=${XINFU}`, expect: 403 },
   'PUT /api/registry/rural-population': {

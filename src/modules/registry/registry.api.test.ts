@@ -407,3 +407,60 @@ describe('change requests, approved village → township → county', () => {
     expect(again.body.code).toBe('REGISTRY_CHANGE_REQUEST_CLOSED');
   });
 });
+
+describe('village and county exit', () => {
+  const CONDITIONS = { roads: true, water: true, power: true, clinic: true };
+
+  it('refuses a village exit with the failing reasons, and takes a passing one through its reviews', async () => {
+    const assessment = (await admin.get(`/api/registry/exit-assessment?unit=${XIJIE}&year=2024`)).body;
+    expect(assessment).toMatchObject({ level: 'village', passed: true });
+    expect(assessment.checks[0]).toMatchObject({ name: 'incidence_below_threshold', required: 0.02 });
+    const refused = await admin.post('/api/registry/exit-applications', {
+      unitCode: XIJIE,
+      year: 2024,
+      conditions: { ...CONDITIONS, clinic: false },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.details.map((d: { field: string }) => d.field)).toEqual(['clinic']);
+    const applied = await admin.post('/api/registry/exit-applications', {
+      unitCode: XIJIE,
+      year: 2024,
+      conditions: CONDITIONS,
+    });
+    expect(applied.status).toBe(201);
+    expect(applied.body).toMatchObject({ status: 'under_review', nextStep: 'township' });
+    await admin.post(`/api/registry/exit-applications/${applied.body.id}/reviews`, { decision: 'approve', version: 1 });
+    const done = await admin.post(`/api/registry/exit-applications/${applied.body.id}/reviews`, {
+      decision: 'approve',
+      version: 2,
+    });
+    expect(done.body).toMatchObject({ status: 'approved', nextStep: null });
+  });
+
+  it('judges a county on incidence and on the sample checks recorded for it', async () => {
+    const unchecked = (await admin.get('/api/registry/exit-assessment?unit=140929&year=2024')).body;
+    expect(unchecked.passed).toBe(false);
+    expect(unchecked.checks.filter((c: { passed: boolean }) => !c.passed).map((c: { name: string }) => c.name)).toEqual(
+      ['wrong_exit_rate_below_limit', 'missed_rate_below_limit', 'recognition_at_least_minimum'],
+    );
+    const sample = {
+      countyCode: '140929',
+      year: 2024,
+      sampledExited: 100,
+      wronglyExited: 2,
+      sampledUnregistered: 500,
+      verifiedMissed: 1,
+      recognition: 0.95,
+    };
+    expect((await admin.post('/api/registry/sample-checks', sample)).status).toBe(201);
+    const atLimit = (await admin.get('/api/registry/exit-assessment?unit=140929&year=2024')).body;
+    expect(atLimit.checks.find((c: { name: string }) => c.name === 'wrong_exit_rate_below_limit')).toMatchObject({
+      passed: false,
+      actual: 0.02,
+    });
+    await admin.post('/api/registry/sample-checks', { ...sample, wronglyExited: 0, sampledExited: 100 });
+    const passing = await admin.post('/api/registry/exit-applications', { unitCode: '140929', year: 2024 });
+    expect(passing.status).toBe(201);
+    expect(passing.body.nextStep).toBe('prefecture');
+  });
+});

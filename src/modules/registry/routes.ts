@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors.ts';
 import { job } from '../jobs/schema.ts';
 import { decideChangeRequest, listChangeRequests, requestChange } from './change-requests.ts';
 import { exportRegistry } from './export-registry.ts';
+import { applyForExit, assessExit, listExitApplications, recordSampleCheck, reviewExitApplication } from './exits.ts';
 import { startRegistryImport } from './start-registry-import.ts';
 import { errorResponses, listOf } from '../../platform/http/responses.ts';
 import { recordIncome, recordIncomeRecord, recordMeasure, updateConditions } from './record-assistance.ts';
@@ -15,6 +16,12 @@ import {
   changeRequestIdParam,
   createChangeRequestBody,
   decideBody,
+  exitApplication,
+  exitApplicationBody,
+  exitAssessment,
+  exitAssessmentQuery,
+  sampleCheck,
+  sampleCheckBody,
   listChangeRequestsQuery,
   createHouseholdBody,
   exportQuery,
@@ -339,5 +346,75 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) => decideChangeRequest(request.ctx, { id: request.params.id, ...request.body }),
+  );
+
+  app.get(
+    '/api/registry/exit-assessment',
+    {
+      config: { guard: 'registry.read' },
+      schema: {
+        tags,
+        summary: 'A village’s or county’s exit metrics for a year against the thresholds, with every reason',
+        querystring: exitAssessmentQuery,
+        response: { 200: exitAssessment, ...readErrors },
+      },
+    },
+    (request) => assessExit(request.ctx, request.query),
+  );
+
+  app.post(
+    '/api/registry/sample-checks',
+    {
+      config: { guard: 'registry.approve' },
+      schema: {
+        tags,
+        summary: 'Record a sample check of the exit assessment (wrongly exited, missed poor, recognition)',
+        body: sampleCheckBody,
+        response: { 201: sampleCheck, ...writeErrors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await recordSampleCheck(request.ctx, request.body)),
+  );
+
+  app.get(
+    '/api/registry/exit-applications',
+    {
+      config: { guard: 'registry.read' },
+      schema: {
+        tags,
+        summary: 'Village and county exit applications in your scope, newest first',
+        response: { 200: listOf(exitApplication), ...readErrors },
+      },
+    },
+    async (request) => ({ items: await listExitApplications(request.ctx) }),
+  );
+
+  app.post(
+    '/api/registry/exit-applications',
+    {
+      config: { guard: 'registry.write' },
+      schema: {
+        tags,
+        summary: 'Apply for a village’s or county’s exit; refused with the reasons when a check fails',
+        body: exitApplicationBody,
+        response: { 201: exitApplication, ...writeErrors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await applyForExit(request.ctx, request.body)),
+  );
+
+  app.post(
+    '/api/registry/exit-applications/:id/reviews',
+    {
+      config: { guard: 'registry.approve' },
+      schema: {
+        tags,
+        summary: 'Decide the review step an exit application waits at',
+        params: changeRequestIdParam,
+        body: decideBody,
+        response: { 200: exitApplication, ...writeErrors },
+      },
+    },
+    (request) => reviewExitApplication(request.ctx, { id: request.params.id, ...request.body }),
   );
 };

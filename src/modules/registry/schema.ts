@@ -373,3 +373,47 @@ export const decideBody = z.object({
   comment: z.string().trim().max(500).optional(),
   version,
 });
+
+export const sampleCheckBody = z.object({
+  countyCode: unitCode,
+  year: z.number().int().min(STATS_FIRST_YEAR).max(STATS_LAST_YEAR),
+  sampledExited: z.number().int().min(0),
+  wronglyExited: z.number().int().min(0),
+  sampledUnregistered: z.number().int().min(0),
+  verifiedMissed: z.number().int().min(0),
+  recognition: z.number().min(0).max(1).describe('Public recognition found by the assessment, a fraction'),
+});
+export const sampleCheck = sampleCheckBody.extend({ id: z.string() });
+
+export const exitApplicationBody = z.object({
+  unitCode: unitCode.describe('A village (level 5) or a county (level 3)'),
+  year: z.number().int().min(STATS_FIRST_YEAR).max(STATS_LAST_YEAR).describe('Judged on the end-of-year figures'),
+  conditions: z
+    .object({ roads: z.boolean(), water: z.boolean(), power: z.boolean(), clinic: z.boolean() })
+    .optional()
+    .describe('Villages: the province’s conditions beyond incidence, as verified'),
+});
+
+export const exitApplication = z
+  .object({
+    id: z.string(),
+    unitCode: z.string(),
+    unitName: z.string(),
+    level: z.enum(['village', 'county']),
+    year: z.number().int(),
+    status: z.enum(['under_review', 'approved', 'rejected']),
+    nextStep: z.string().nullable(),
+    checks: z.array(check),
+    reviews: z.array(z.object({ step: z.string(), decision: z.string(), comment: z.string().nullable() })),
+    version: z.number().int(),
+  })
+  .meta({ id: 'RegistryExitApplication' });
+
+export const exitAssessmentQuery = z.object({ unit: unitCode, year: statsQuery.shape.year });
+export const exitAssessment = z.object({
+  unitCode: z.string(),
+  level: z.enum(['village', 'county']),
+  year: z.number().int(),
+  passed: z.boolean(),
+  checks: z.array(check),
+});
