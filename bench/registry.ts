@@ -148,7 +148,7 @@ try {
     insert into registry_village_stats
     select y, e.id, 800, 40, (${missing} / share.n)::int, 40 - (y - 2014) * 4, greatest(0, (${missing} / share.n)::int - (y - 2014) * 10),
       (y - 2014) * 4, (y - 2014) * 10, 0, 0
-    from empty cross join share cross join generate_series(2014, 2030) y`.execute(bench.db);
+    from empty e cross join share cross join generate_series(2014, 2030) y`.execute(bench.db);
   await sql`analyze registry_village_stats`.execute(bench.db);
   const shanxi = await getStats(ctx, { unit: '14', year: 2016 });
   report({ bench: 'registry', metric: 'shanxi_registered_persons', value: shanxi.registeredPersons });

@@ -235,6 +235,8 @@ export async function importRegistry(
       ]),
       (done) => report({ phase: 'writing', done, total }),
     );
+    // A temporary table has no statistics until analysed: without them the merges below plan nested loops.
+    await sql`analyze registry_import_stage`.execute(tx);
     await assertNoConflicts(tx);
     const today = chinaDateOf(ctx.clock.now());
     await sql`
