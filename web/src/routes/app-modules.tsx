@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { LazyRouteFunction, RouteObject } from 'react-router';
 import type { Permission } from '../api/types.ts';
@@ -7,7 +7,7 @@ import type { Permission } from '../api/types.ts';
 type AppModule = {
   path: string;
   /** Key under `nav` in the message catalogues. */
-  label: 'org' | 'users' | 'audit';
+  label: 'org' | 'users' | 'audit' | 'registry';
   icon: ReactNode;
   permission: Permission;
   page: LazyRouteFunction<RouteObject>;
@@ -38,5 +38,12 @@ export const appModules: AppModule[] = [
     icon: <AuditOutlined />,
     permission: 'audit.read',
     page: async () => ({ Component: (await import('../audit/AuditPage.tsx')).AuditPage }),
+  },
+  {
+    path: 'registry',
+    label: 'registry',
+    icon: <HomeOutlined />,
+    permission: 'registry.read',
+    page: async () => ({ Component: (await import('../registry/RegistryPage.tsx')).RegistryPage }),
   },
 ];
