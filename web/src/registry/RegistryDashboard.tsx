@@ -3,6 +3,7 @@ import { Card, Col, Flex, InputNumber, Row, Statistic } from 'antd';
 import * as echarts from 'echarts';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { api, dataOf } from '../api/client.ts';
 import type { RegistryStats } from '../api/types.ts';
 import { formatCount } from '../common/numbers.ts';
@@ -32,8 +33,8 @@ function Kpis({ stats }: { stats: RegistryStats | undefined }) {
     <Row gutter={[16, 16]}>
       {cards.map(([title, value]) => (
         <Col key={title} xs={12} md={8} xl={4}>
-          <Card size="small">
-            <Statistic title={title} value={value} data-testid={`kpi-${title}`} />
+          <Card size="small" role="group" aria-label={title}>
+            <Statistic title={title} value={value} />
           </Card>
         </Col>
       ))}
@@ -107,7 +108,8 @@ function CountyMap({ city, year }: { city: string; year: number }) {
 
 export function RegistryDashboard({ defaultUnit }: { defaultUnit: string }) {
   const { t } = useTranslation();
-  const [unit, setUnit] = useState(defaultUnit);
+  const [searchParams] = useSearchParams();
+  const [unit, setUnit] = useState(searchParams.get('unit') ?? defaultUnit);
   const [year, setYear] = useState(Math.min(new Date().getFullYear(), 2030));
   const stats = useQuery(statsQuery(unit, year));
   const unitInfo = useQuery({
