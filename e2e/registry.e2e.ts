@@ -35,7 +35,7 @@ test('register a household, assist it, exit it, and see the village incidence ch
   await page.getByRole('button', { name: '新增贫困户' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('combobox').first().fill(village);
-  await page.getByRole('option').filter({ hasText: '谷河' }).first().click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '谷河' }).first().click();
   await dialog.getByLabel('姓名').first().fill('端到端户主');
   await dialog.getByLabel('身份证号').first().fill(idNumber('19750312'));
   await dialog.getByRole('button', { name: '添加成员' }).click();
@@ -69,7 +69,7 @@ test('register a household, assist it, exit it, and see the village incidence ch
   await drawer.getByRole('tab', { name: '办理' }).click();
   const measure = drawer.getByRole('form', { name: '记录帮扶措施' });
   await measure.getByLabel('措施类型').click();
-  await page.getByRole('option', { name: 'industry' }).click();
+  await page.locator('.ant-select-item-option').filter({ hasText: 'industry' }).first().click();
   await measure.getByLabel('金额（元）').fill('3000');
   await measure.getByRole('button', { name: '记录帮扶措施' }).click();
   await drawer.getByRole('tab', { name: '帮扶措施' }).click();
