@@ -93,7 +93,7 @@ describe('signing in', () => {
       displayName: expect.any(String),
       role: 'clerk',
       locale: 'zh-CN',
-      permissions: ['org.read'],
+      permissions: ['org.read', 'registry.read', 'registry.write'],
       scopes: [{ code: '140929000000', name: '岢岚县' }],
     });
     expect(JSON.stringify(response.body)).not.toContain('argon2');
