@@ -68,71 +68,89 @@ export async function registerHousehold(ctx: ServiceContext, input: CreateHouseh
   const normalized = ids.map((id) => id.normalized);
   assertComposition(input.members, normalized);
 
-  const householdId = await ctx.db.transaction().execute(async (tx) => {
-    const taken = await currentMembershipsOf(tx, normalized);
-    if (taken.length > 0) {
-      const first = taken[0]!;
-      const index = normalized.indexOf(first.id_number);
-      throw new AppError(
-        'REGISTRY_MEMBER_IN_OTHER_HOUSEHOLD',
-        { idNumber: input.members[index]?.idNumber ?? '', household: first.household_number },
-        taken.map((row) => ({
-          field: `members.${normalized.indexOf(row.id_number)}.idNumber`,
-          code: 'member_in_other_household',
-          message: row.household_number,
-        })),
-      );
-    }
-    const number = `${village.code}-${String(await nextHouseholdSequence(tx, village.code)).padStart(4, '0')}`;
-    const { id } = await insertHousehold(tx, {
-      number,
-      village_id: village.id,
-      type: input.type ?? 'ordinary',
-      main_cause: input.mainCause ?? 'other',
-      secondary_causes: input.secondaryCauses ?? [],
-      status: 'identified',
-      identified_on: identifiedOn,
-      phone: input.phone ?? null,
-    });
-    const known = new Map((await personsByIdNumbers(tx, normalized)).map((p) => [p.id_number, p.id]));
-    for (const [index, member] of input.members.entries()) {
-      const valid = ids[index]!;
-      const personId =
-        known.get(valid.normalized) ??
-        (
-          await insertPerson(tx, {
-            id_number: valid.normalized,
-            name: member.name,
-            sex: valid.sex,
-            birth_date: valid.birthDate,
-            ethnicity: member.ethnicity ?? '汉族',
-            education: member.education ?? null,
-            health: member.health ?? 'healthy',
-            labour_capacity: member.labourCapacity ?? 'ordinary',
-            phone: member.phone ?? null,
-          })
-        ).id;
-      await insertMembership(tx, {
-        household_id: id,
-        person_id: personId,
-        relation: member.relation,
-        start_on: identifiedOn,
+  const householdId = await ctx.db
+    .transaction()
+    .execute(async (tx) => {
+      const taken = await currentMembershipsOf(tx, normalized);
+      if (taken.length > 0) {
+        const first = taken[0]!;
+        const index = normalized.indexOf(first.id_number);
+        throw new AppError(
+          'REGISTRY_MEMBER_IN_OTHER_HOUSEHOLD',
+          { idNumber: input.members[index]?.idNumber ?? '', household: first.household_number },
+          taken.map((row) => ({
+            field: `members.${normalized.indexOf(row.id_number)}.idNumber`,
+            code: 'member_in_other_household',
+            message: row.household_number,
+          })),
+        );
+      }
+      const number = `${village.code}-${String(await nextHouseholdSequence(tx, village.code)).padStart(4, '0')}`;
+      const { id } = await insertHousehold(tx, {
+        number,
+        village_id: village.id,
+        type: input.type ?? 'ordinary',
+        main_cause: input.mainCause ?? 'other',
+        secondary_causes: input.secondaryCauses ?? [],
+        status: 'identified',
+        identified_on: identifiedOn,
+        phone: input.phone ?? null,
       });
-    }
-    await refreshVillageStats(tx, [village.id]);
-    await appendAudit(
-      tx,
-      ctx.actor,
-      {
-        action: 'registry.household_identified',
-        entity: 'registry_household',
-        entityId: id,
-        unitPath: village.path,
-        after: { number, village: village.code, members: input.members.length },
-      },
-      ctx.clock.now(),
-    );
-    return id;
-  });
+      const known = new Map((await personsByIdNumbers(tx, normalized)).map((p) => [p.id_number, p.id]));
+      for (const [index, member] of input.members.entries()) {
+        const valid = ids[index]!;
+        const personId =
+          known.get(valid.normalized) ??
+          (
+            await insertPerson(tx, {
+              id_number: valid.normalized,
+              name: member.name,
+              sex: valid.sex,
+              birth_date: valid.birthDate,
+              ethnicity: member.ethnicity ?? '汉族',
+              education: member.education ?? null,
+              health: member.health ?? 'healthy',
+              labour_capacity: member.labourCapacity ?? 'ordinary',
+              phone: member.phone ?? null,
+            })
+          ).id;
+        await insertMembership(tx, {
+          household_id: id,
+          person_id: personId,
+          relation: member.relation,
+          start_on: identifiedOn,
+        });
+      }
+      await refreshVillageStats(tx, [village.id]);
+      await appendAudit(
+        tx,
+        ctx.actor,
+        {
+          action: 'registry.household_identified',
+          entity: 'registry_household',
+          entityId: id,
+          unitPath: village.path,
+          after: { number, village: village.code, members: input.members.length },
+        },
+        ctx.clock.now(),
+      );
+      return id;
+    })
+    .catch((error: unknown) => {
+      // Two clerks adding the same person at once: the second meets the one-household index, not a 500.
+      if (isUniqueViolation(error, 'registry_membership_one_household')) {
+        throw new AppError('REGISTRY_MEMBER_IN_OTHER_HOUSEHOLD', { idNumber: '', household: '' });
+      }
+      throw error;
+    });
   return getHousehold(ctx, { id: householdId, reveal: false });
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { code?: string }).code === '23505' &&
+    (error as { constraint?: string }).constraint === constraint
+  );
 }
