@@ -210,6 +210,21 @@ export const routeProbes: Record<string, Probe | 'public' | 'self'> = {
     body: { decision: 'approve', version: 1 },
     expect: 403,
   },
+  'GET /api/registry/relocations': { as: 'clerk', path: `/api/registry/relocations?unit=${XINFU}`, expect: 403 },
+  'POST /api/registry/relocations': {
+    as: 'clerk',
+    path: '/api/registry/relocations',
+    body: {
+      name: '越权测试',
+      destinationVillageCode: '140902001002',
+      originVillageCodes: ['140902001003'],
+      movedOn: '2018-05-01',
+      households: 1,
+      persons: 1,
+      housingAreaM2: 20,
+    },
+    expect: 403,
+  },
   'POST /api/registry/imports': { as: 'clerk', path: '/api/registry/imports', body: {}, expect: 403 },
   'GET /api/registry/export': { as: 'clerk', path: `/api/registry/export?unit=${XINFU}`, expect: 403 },
   'PUT /api/registry/rural-population': {

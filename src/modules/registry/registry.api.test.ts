@@ -464,3 +464,28 @@ describe('village and county exit', () => {
     expect(passing.body.nextStep).toBe('prefecture');
   });
 });
+
+describe('relocation projects', () => {
+  const project = {
+    name: '三井镇集中安置点',
+    destinationVillageCode: SANJING,
+    originVillageCodes: [DONGJIE],
+    movedOn: '2018-05-01',
+    households: 10,
+    persons: 30,
+    housingAreaM2: 750,
+    reclaimedPlotM2: 4000,
+  };
+
+  it('records a project at the 25 m² cap and refuses one above it', async () => {
+    const above = await admin.post('/api/registry/relocations', { ...project, housingAreaM2: 751 });
+    expect(above.status).toBe(422);
+    expect(above.body).toMatchObject({ code: 'REGISTRY_RELOCATION_AREA_EXCEEDED' });
+    expect(above.body.details[0].field).toBe('housingAreaM2');
+    const created = await admin.post('/api/registry/relocations', project);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ areaPerPersonM2: 25, originVillageCodes: [DONGJIE] });
+    const listed = await admin.get('/api/registry/relocations?unit=140929');
+    expect(listed.body.items.map((p: { id: string }) => p.id)).toContain(created.body.id);
+  });
+});

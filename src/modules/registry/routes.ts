@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors.ts';
 import { job } from '../jobs/schema.ts';
 import { decideChangeRequest, listChangeRequests, requestChange } from './change-requests.ts';
 import { exportRegistry } from './export-registry.ts';
+import { createRelocation, listRelocations } from './relocations.ts';
 import { applyForExit, assessExit, listExitApplications, recordSampleCheck, reviewExitApplication } from './exits.ts';
 import { startRegistryImport } from './start-registry-import.ts';
 import { errorResponses, listOf } from '../../platform/http/responses.ts';
@@ -34,6 +35,9 @@ import {
   recordIncomeBody,
   recordIncomeRecordBody,
   recordMeasureBody,
+  relocationBody,
+  relocationProject,
+  relocationQuery,
   revealQuery,
   ruralPopulation,
   ruralPopulationBody,
@@ -416,5 +420,33 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) => reviewExitApplication(request.ctx, { id: request.params.id, ...request.body }),
+  );
+
+  app.get(
+    '/api/registry/relocations',
+    {
+      config: { guard: 'registry.read' },
+      schema: {
+        tags,
+        summary: 'Relocation projects whose destination lies under a unit',
+        querystring: relocationQuery,
+        response: { 200: listOf(relocationProject), ...readErrors },
+      },
+    },
+    async (request) => ({ items: await listRelocations(request.ctx, request.query) }),
+  );
+
+  app.post(
+    '/api/registry/relocations',
+    {
+      config: { guard: 'registry.write' },
+      schema: {
+        tags,
+        summary: 'Record a relocation project (origins, destination, people, housing within 25 m² per person)',
+        body: relocationBody,
+        response: { 201: relocationProject, ...writeErrors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createRelocation(request.ctx, request.body)),
   );
 };

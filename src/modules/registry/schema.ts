@@ -417,3 +417,29 @@ export const exitAssessment = z.object({
   passed: z.boolean(),
   checks: z.array(check),
 });
+
+export const relocationBody = z.object({
+  name: z.string().trim().min(2).max(100),
+  destinationVillageCode: unitCode,
+  originVillageCodes: z.array(unitCode).min(1).max(50),
+  movedOn: isoDate,
+  households: z.number().int().min(0),
+  persons: z.number().int().min(1),
+  housingAreaM2: z.number().min(0),
+  reclaimedPlotM2: z.number().min(0).default(0),
+});
+export const relocationProject = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    destinationVillageCode: z.string(),
+    originVillageCodes: z.array(z.string()),
+    movedOn: z.string(),
+    households: z.number().int(),
+    persons: z.number().int(),
+    housingAreaM2: z.number(),
+    areaPerPersonM2: z.number(),
+    reclaimedPlotM2: z.number(),
+  })
+  .meta({ id: 'RegistryRelocationProject' });
+export const relocationQuery = z.object({ unit: unitCode });

@@ -4331,6 +4331,176 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/registry/relocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Relocation projects whose destination lies under a unit */
+        get: {
+            parameters: {
+                query: {
+                    /** @description A division code, full (140929100200) or short */
+                    unit: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RegistryRelocationProject"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a relocation project (origins, destination, people, housing within 25 m² per person) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description A division code, full (140929100200) or short */
+                        destinationVillageCode: string;
+                        originVillageCodes: string[];
+                        /**
+                         * Format: date
+                         * @description A date, YYYY-MM-DD
+                         */
+                        movedOn: string;
+                        households: number;
+                        persons: number;
+                        housingAreaM2: number;
+                        /** @default 0 */
+                        reclaimedPlotM2?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegistryRelocationProject"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4576,6 +4746,18 @@ export interface components {
             }[];
             version: number;
         };
+        RegistryRelocationProjectInput: {
+            id: string;
+            name: string;
+            destinationVillageCode: string;
+            originVillageCodes: string[];
+            movedOn: string;
+            households: number;
+            persons: number;
+            housingAreaM2: number;
+            areaPerPersonM2: number;
+            reclaimedPlotM2: number;
+        };
         /** @description Every 4xx and 5xx answer has this shape */
         Error: {
             /**
@@ -4816,6 +4998,18 @@ export interface components {
                 comment: string | null;
             }[];
             version: number;
+        };
+        RegistryRelocationProject: {
+            id: string;
+            name: string;
+            destinationVillageCode: string;
+            originVillageCodes: string[];
+            movedOn: string;
+            households: number;
+            persons: number;
+            housingAreaM2: number;
+            areaPerPersonM2: number;
+            reclaimedPlotM2: number;
         };
     };
     responses: never;
