@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   startup: () => import('./startup.ts'),
   loop: () => import('./loop.ts'),
   analytics: () => import('./analytics.ts'),
+  registry: () => import('./registry.ts'),
 };
 
 const name = process.argv[2];

@@ -17,7 +17,7 @@ import { freePort } from '../src/platform/free-port.ts';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const artifacts = path.join(root, '.test-artifacts');
 const adminPassword = 'e2e-Admin-2024';
-const serverStartTimeoutMs = 120_000;
+const serverStartTimeoutMs = 300_000;
 const serverStopTimeoutMs = 30_000;
 
 function log(message: string) {

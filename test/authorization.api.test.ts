@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, useTestApp } from './support/app.ts';
 import { routeProbes } from './route-probes.ts';
+import { registerHousehold } from '../src/modules/registry/register-household.ts';
 
 const t = useTestApp();
 const operations: { key: string; method: string; path: string }[] = [];
@@ -19,6 +20,11 @@ beforeAll(async () => {
     clerk: await t.signIn({ role: 'clerk', scopes: ['140929'] }),
     auditor: await t.signIn({ role: 'auditor', scopes: ['140929'] }),
   };
+  // Registry probes try household 1, which lies outside Kelan (in Xinfu).
+  await registerHousehold(t.system, {
+    villageCode: '140902001002',
+    members: [{ name: '忻府户主', idNumber: '11010519491231002X', relation: 'head' }],
+  });
 });
 
 function fill(path: string): string {

@@ -10,6 +10,9 @@ import { loadConfig } from '../platform/config.ts';
 import { AppError, errorMessage } from '../platform/errors.ts';
 import { openRuntime } from '../server/runtime.ts';
 import { progressBar } from './progress.ts';
+import { readLayout } from '../modules/registry/import-layout.ts';
+import { importRegistry } from '../modules/registry/import-registry.ts';
+import { readFile } from 'node:fs/promises';
 
 const locale = (process.env.LC_ALL ?? process.env.LANG ?? '').startsWith('en') ? 'en' : 'zh-CN';
 const info = (message: string) => console.error(message);
@@ -112,6 +115,28 @@ audit
     }
   });
 
+const registry = program.command('registry').description('the poverty-alleviation registry');
+registry
+  .command('import')
+  .description('import the registry layout (one row per member) from a CSV or XLSX file, all or nothing')
+  .argument('<file>', 'a .csv or .xlsx file')
+  .option('--dry-run', 'validate and report without writing', false)
+  .action(async (file: string, options: { dryRun: boolean }) => {
+    const bar = progressBar('registry import');
+    const rows = await readLayout(await readFile(file), file.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv');
+    const result = await withContext((ctx) =>
+      importRegistry(ctx, {
+        rows,
+        dryRun: options.dryRun,
+        onProgress: (p) => bar.update(p.phase, p.done, p.total),
+      }),
+    ).finally(() => bar.stop());
+    console.log(JSON.stringify({ ...result, errors: result.errors.length }));
+    for (const issue of result.errors)
+      info(`  row ${issue.row ?? '?'}, ${issue.field}: ${issue.code} ${issue.message}`);
+    if (result.errors.length > 0) process.exitCode = 1;
+  });
+
 program
   .command('migrate')
   .description('apply pending database migrations (the server also does this at start)')
@@ -121,7 +146,9 @@ try {
   await program.parseAsync();
 } catch (error) {
   if (error instanceof AppError) {
-    const details = error.details.map((d) => `  ${d.field}: ${d.message}`).join('\n');
+    const details = error.details
+      .map((d) => `  ${d.row === undefined ? '' : `row ${d.row}, `}${d.field}: ${d.code} ${d.message}`)
+      .join('\n');
     console.error(`${error.code}: ${errorMessage(error.code, locale, error.params)}${details ? `\n${details}` : ''}`);
   } else {
     console.error(error instanceof Error ? error.message : error);

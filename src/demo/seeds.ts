@@ -5,6 +5,7 @@ import { createDepartment } from '../modules/org/service.ts';
 import { demoDepartments } from './departments.ts';
 import { seedLoop } from './loop/seed-loop.ts';
 import { seedIndicatorDemo } from '../modules/indicators/demo/seed.ts';
+import { seedDemoRegistry } from '../modules/registry/demo/seed-registry.ts';
 
 export type SeedContext = ServiceContext & {
   connectionString: string;
@@ -43,6 +44,16 @@ export const demoSeeds: Seed[] = [
     // Ten years of the articles' headline indicators with targets; needs the divisions above.
     name: 'indicators.headline-2012-2021',
     apply: (ctx) => seedIndicatorDemo(ctx),
+  },
+  {
+    // Xinzhou's registry, generated from a fixed seed over its real villages and calibrated to the article.
+    name: 'registry.xinzhou',
+    apply: async (ctx) => {
+      await seedDemoRegistry(ctx, {
+        cityCode: '1409',
+        onProgress: (p) => ctx.onProgress?.(`registry ${p.phase}`, { phase: 'copying', done: p.done, total: p.total }),
+      });
+    },
   },
 ];
 

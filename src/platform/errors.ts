@@ -78,6 +78,62 @@ export const errorCatalog = {
     '任务因服务器重启而中断，请重新发起',
     'The job was interrupted by a server restart; start it again',
   ],
+  // ── Registry ──
+  REGISTRY_HOUSEHOLD_NOT_FOUND: [404, '找不到贫困户 {id}', 'Household {id} was not found'],
+  REGISTRY_NOT_A_VILLAGE: [
+    422,
+    '{code} 不是现存的村（社区），贫困户只能登记在村',
+    '{code} is not an active village; households are registered in villages',
+  ],
+  REGISTRY_ID_NUMBER_INVALID: [422, '身份证号码有误：{reason}', 'Invalid identity number: {reason}'],
+  REGISTRY_HEAD_COUNT: [
+    422,
+    '每户须有且只有一名户主（现有 {count} 名）',
+    'A household needs exactly one head (found {count})',
+  ],
+  REGISTRY_DUPLICATE_IN_HOUSEHOLD: [
+    422,
+    '同一身份证号码在本户出现了两次',
+    'The same identity number appears twice in the household',
+  ],
+  REGISTRY_MEMBER_IN_OTHER_HOUSEHOLD: [
+    409,
+    '身份证号码 {idNumber} 已是贫困户 {household} 的成员',
+    'Identity number {idNumber} already belongs to household {household}',
+  ],
+  REGISTRY_TRANSITION_NOT_ALLOWED: [422, '不能从“{from}”转为“{to}”', 'A household cannot go from "{from}" to "{to}"'],
+  REGISTRY_DATE_BEFORE_LAST_EVENT: [
+    422,
+    '生效日期不能早于该户上一次状态变更（{date}）',
+    'The effective date cannot precede the household’s previous status change ({date})',
+  ],
+  REGISTRY_CHECKS_FAILED: [422, '未通过以下核查：{failed}', 'These checks failed: {failed}'],
+  REGISTRY_SETTING_MISSING: [
+    422,
+    '{year} 年没有适用的{kind}设置，请先由管理员录入',
+    'No {kind} setting applies to {year}; an administrator must enter one first',
+  ],
+  REGISTRY_MEMBER_NOT_FOUND: [404, '本户没有成员 {idNumber}', 'The household has no member {idNumber}'],
+  REGISTRY_CHANGE_REQUEST_NOT_FOUND: [404, '找不到变更申请 {id}', 'Change request {id} was not found'],
+  REGISTRY_CHANGE_REQUEST_CLOSED: [409, '变更申请已{status}', 'The change request is already {status}'],
+  REGISTRY_NOT_YOUR_STEP: [
+    403,
+    '当前审核环节为{step}级，须由该级有审核权限的人员办理',
+    'The request waits for the {step} step; an approver of that level must decide',
+  ],
+  REGISTRY_DUPLICATE_NOT_FOUND: [404, '找不到疑似重复记录 {id}', 'Duplicate case {id} was not found'],
+  REGISTRY_UNIT_LEVEL: [422, '{code} 不是{level}级单位', '{code} is not a unit of level {level}'],
+  REGISTRY_EXIT_APPLICATION_NOT_FOUND: [404, '找不到退出申请 {id}', 'Exit application {id} was not found'],
+  REGISTRY_RELOCATION_AREA_EXCEEDED: [
+    422,
+    '人均住房面积 {perPerson} 平方米，超过 25 平方米的上限',
+    'Housing of {perPerson} m² per person exceeds the cap of 25 m²',
+  ],
+  REGISTRY_IMPORT_INVALID: [
+    422,
+    '导入文件有 {count} 处错误，未导入任何数据',
+    'The file has {count} errors; nothing was imported',
+  ],
   INTERNAL: [
     500,
     '服务器内部错误，请联系管理员（请求编号 {requestId}）',

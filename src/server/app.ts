@@ -33,6 +33,8 @@ import { testClockRoutes } from './test-clock.ts';
 import { assessmentRoutes } from '../modules/assessment/routes.ts';
 import { plansRoutes } from '../modules/plans/routes.ts';
 import type { Clock, offsetClock } from '../platform/clock.ts';
+import { registryRoutes } from '../modules/registry/routes.ts';
+import { wireModules } from './wire-modules.ts';
 import type { Db } from '../platform/database.ts';
 import { AppError, errorMessage, localeFromHeader } from '../platform/errors.ts';
 import { installErrorHandling, sendError } from '../platform/http/error-handler.ts';
@@ -58,6 +60,7 @@ export type App = FastifyInstance & { routeGuards: Map<string, RouteGuard> };
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export async function buildApp(deps: AppDeps): Promise<App> {
+  wireModules();
   const app = Fastify({
     logger: { level: deps.logLevel ?? 'info' },
     bodyLimit: 1_048_576,
@@ -141,6 +144,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(plansRoutes);
   if (deps.testClock) await app.register(testClockRoutes(deps.testClock));
   await app.register(indicatorRoutes);
+  await app.register(registryRoutes);
   app.get('/api/openapi.json', { config: { guard: 'public' }, schema: { hide: true } }, () => app.swagger());
 
   serveWebApp(app, deps.webDir);

@@ -29,7 +29,20 @@ if (generatedPassword) {
   log('this password is shown only once; change it after signing in (or set BIHUAN_ADMIN_PASSWORD)');
 }
 if (config.loadDemo) {
-  await applySeeds({ ...systemContext(runtime.db, clock), connectionString: runtime.connectionString }, demoSeeds, log);
+  let lastStep = '';
+  await applySeeds(
+    {
+      ...systemContext(runtime.db, clock),
+      connectionString: runtime.connectionString,
+      // One line per step of the demo data: a few dozen lines, not one per progress tick.
+      onProgress: (label) => {
+        if (label !== lastStep) log(`demo data: ${label}…`);
+        lastStep = label;
+      },
+    },
+    demoSeeds,
+    log,
+  );
 }
 
 await failAbandonedJobs(runtime.db, systemClock);

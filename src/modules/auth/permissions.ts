@@ -22,7 +22,8 @@ export const permissions = [
   'indicators.enter',
   'indicators.approve',
   'dashboards.manage',
-  // The poverty registry
+  // The poverty registry: read records (masked), write them, approve change requests and exits, see ID numbers and
+  // phones unmasked, manage settings (lines, rural population) and run imports.
   'registry.read',
   'registry.write',
   'registry.approve',

@@ -18,7 +18,15 @@ export const job = z
     params: z.unknown(),
     result: z.unknown(),
     error: z
-      .object({ code: z.string(), message: z.string() })
+      .object({
+        code: z.string(),
+        message: z.string(),
+        details: z
+          .array(
+            z.object({ field: z.string(), row: z.number().int().optional(), code: z.string(), message: z.string() }),
+          )
+          .describe('Per-field (and, for imports, per-row) problems'),
+      })
       .nullable()
       .describe('Why it failed, in the language of Accept-Language'),
     requestedBy: z.string().nullable(),

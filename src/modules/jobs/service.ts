@@ -1,4 +1,4 @@
-import { AppError, type ErrorCode, errorCatalog, errorMessage } from '../../platform/errors.ts';
+import { AppError, type ErrorCode, errorCatalog, errorMessage, type FieldIssue } from '../../platform/errors.ts';
 import { type Access, pathInScope } from '../auth/access.ts';
 import type { ServiceContext } from '../auth/context.ts';
 import { findJob, type JobRow, recentJobs } from './queries.ts';
@@ -12,7 +12,11 @@ function canWatch(access: Access, job: JobRow): boolean {
 function presentJob(ctx: ServiceContext, row: JobRow): JobDto {
   const done = Number(row.done);
   const total = Number(row.total);
-  const stored = row.error as { code: string; params: Record<string, string | number> } | null;
+  const stored = row.error as {
+    code: string;
+    params: Record<string, string | number>;
+    details?: FieldIssue[];
+  } | null;
   const code = stored && stored.code in errorCatalog ? (stored.code as ErrorCode) : 'INTERNAL';
   return {
     id: row.id,
@@ -24,7 +28,13 @@ function presentJob(ctx: ServiceContext, row: JobRow): JobDto {
     percent: total > 0 ? Math.min(100, Math.round((done / total) * 1000) / 10) : null,
     params: row.params,
     result: row.result,
-    error: stored ? { code, message: errorMessage(code, ctx.locale, { ...stored.params, requestId: row.id }) } : null,
+    error: stored
+      ? {
+          code,
+          message: errorMessage(code, ctx.locale, { ...stored.params, requestId: row.id }),
+          details: stored.details ?? [],
+        }
+      : null,
     requestedBy: row.requested_by_name,
     startedAt: new Date(row.started_at).toISOString(),
     finishedAt: row.finished_at ? row.finished_at.toISOString() : null,

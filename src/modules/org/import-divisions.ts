@@ -29,7 +29,7 @@ const COPY_COLUMNS = '(id, code, kind, level, name, parent_id, path)';
 const CHUNK_BYTES = 256 * 1024;
 
 /** Escapes a value for PostgreSQL's COPY text format. */
-function copyField(value: string | number | null): string {
+export function copyField(value: string | number | null): string {
   if (value === null) return '\\N';
   return String(value).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c] ?? c);
 }

@@ -161,3 +161,12 @@ export async function ancestorsAsOf(db: Executor, unitId: number, asOf: string) 
     .execute();
   return rows.sort((a, b) => (depthOf.get(b.id) ?? 0) - (depthOf.get(a.id) ?? 0));
 }
+
+export function unitsByIds(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('org_unit')
+    .select(['id', 'code', 'path', 'level'])
+    .where('id', 'in', [...ids])
+    .execute();
+}

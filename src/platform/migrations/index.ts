@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './0001-foundation.ts';
 import * as jobs from './0002-jobs.ts';
+import * as registry from './0003-registry.ts';
 import * as loop from './0004-loop.ts';
 import * as indicators from './0005-indicators.ts';
 
@@ -8,6 +9,7 @@ import * as indicators from './0005-indicators.ts';
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-jobs': jobs,
+  '0003-registry': registry,
   '0004-loop': loop,
   '0005-indicators': indicators,
 };

@@ -8564,6 +8564,2377 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/registry/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live registry figures of a village, township, county, city or province at the end of a year */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Village, township, county, city or province code */
+                    unit: string;
+                    /** @description Figures at the end of this year */
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegistryStats"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/stats/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same figures for every year from the 2014 registration to this year */
+        get: {
+            parameters: {
+                query: {
+                    /** @description A division code, full (140929100200) or short */
+                    unit: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RegistryStats"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Households in your scope (ID numbers masked), filtered and paged */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only households of villages under this unit */
+                    unit?: string;
+                    status?: "identified" | "registered" | "exited" | "monitored" | "risk_eliminated";
+                    /** @description Household number, or a member’s name */
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RegistryHouseholdSummary"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Identify a household in a village with its members (exactly one head; IDs validated) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A division code, full (140929100200) or short */
+                        villageCode: string;
+                        members: {
+                            name: string;
+                            /** @description 18 digits (or an old 15-digit number, upgraded) */
+                            idNumber: string;
+                            /** @enum {string} */
+                            relation: "head" | "spouse" | "child" | "child_in_law" | "grandchild" | "parent" | "sibling" | "other";
+                            ethnicity?: string;
+                            education?: string;
+                            /** @enum {string} */
+                            health?: "healthy" | "chronic_illness" | "serious_illness" | "disabled";
+                            /** @enum {string} */
+                            labourCapacity?: "ordinary" | "skilled" | "weak" | "none";
+                            phone?: string;
+                        }[];
+                        /** @enum {string} */
+                        type?: "ordinary" | "minimum_income" | "extreme_poverty_support";
+                        /** @enum {string} */
+                        mainCause?: "illness" | "disability" | "schooling" | "disaster" | "lack_of_land" | "lack_of_water" | "lack_of_skills" | "lack_of_labour" | "lack_of_capital" | "poor_transport" | "lack_of_drive" | "other";
+                        secondaryCauses?: ("illness" | "disability" | "schooling" | "disaster" | "lack_of_land" | "lack_of_water" | "lack_of_skills" | "lack_of_labour" | "lack_of_capital" | "poor_transport" | "lack_of_drive" | "other")[];
+                        phone?: string;
+                        /**
+                         * Format: date
+                         * @description When the household was identified; default today. Members count from then
+                         */
+                        identifiedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegistryHousehold"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/households/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One household with members, income, measures, cadres and lifecycle; ?reveal=true unmasks (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Show ID numbers and phones unmasked (needs registry.unmask; audited) */
+                    reveal?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegistryHousehold"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update the home-visit findings (basic needs, costs, housing) and the classification */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        basicNeeds?: {
+                            food: boolean;
+                            clothing: boolean;
+                            compulsoryEducation: boolean;
+                            basicMedicalCare: boolean;
+                            safeHousing: boolean;
+                            safeDrinkingWater: boolean;
+                        };
+                        largeCostsResolved?: boolean;
+                        housingAreaM2?: number;
+                        /** @enum {string} */
+                        type?: "ordinary" | "minimum_income" | "extreme_poverty_support";
+                        /** @enum {string} */
+                        mainCause?: "illness" | "disability" | "schooling" | "disaster" | "lack_of_land" | "lack_of_water" | "lack_of_skills" | "lack_of_labour" | "lack_of_capital" | "poor_transport" | "lack_of_drive" | "other";
+                        secondaryCauses?: ("illness" | "disability" | "schooling" | "disaster" | "lack_of_land" | "lack_of_water" | "lack_of_skills" | "lack_of_labour" | "lack_of_capital" | "poor_transport" | "lack_of_drive" | "other")[];
+                        /** @description The version you saw; a stale one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegistryHousehold"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/registry/households/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a household along its lifecycle (register, exit, monitor, eliminate risk), with checks */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        to: "identified" | "registered" | "exited" | "monitored" | "risk_eliminated";
+                        /** @enum {string} */
+                        monitoringKind?: "unstable_exited" | "marginal" | "sudden_difficulty";
+                        /**
+                         * Format: date
+                         * @description A date, YYYY-MM-DD
+                         */
+                        effectiveOn: string;
+                        /** @description Why: the meeting, document or finding */
+                        reason: string;
+                        /** @default [] */
+                        steps?: {
+                            step: string;
+                            /**
+                             * Format: date
+                             * @description A date, YYYY-MM-DD
+                             */
+                            on: string;
+                        }[];
+                        /** @description The version you saw; a stale one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            household: components["schemas"]["RegistryHousehold"];
+                            checks: {
+                                name: string;
+                                passed: boolean;
+                                actual?: number | null;
+                                required?: number;
+                                /** @enum {string} */
+                                comparison?: ">" | ">=" | "<";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/households/{id}/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an assistance measure given to the household */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "industry" | "employment" | "rain_dew_training" | "microcredit" | "relocation" | "education" | "health" | "housing" | "ecological_compensation" | "social_security" | "infrastructure" | "public_services";
+                        /**
+                         * Format: date
+                         * @description A date, YYYY-MM-DD
+                         */
+                        givenOn: string;
+                        amountYuan: number;
+                        provider?: string;
+                        /** @description The version you saw; a stale one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegistryHousehold"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/households/{id}/incomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record (or correct) the per-capita net income of a year */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        perCapitaNetIncome: number;
+                        /** @description The version you saw; a stale one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegistryHousehold"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/households/{id}/income-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record income over whole months while monitored (evidence for risk elimination) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        firstMonth: string;
+                        months: number;
+                        perCapitaIncome: number;
+                        /** @description The version you saw; a stale one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegistryHousehold"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/line-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dated poverty, monitoring and incidence-threshold settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "poverty" | "monitoring" | "incidence_threshold";
+                                region: string | null;
+                                effectiveFrom: string;
+                                value: number;
+                                recordedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a dated line setting (national or for a region); the history is append-only */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "poverty" | "monitoring" | "incidence_threshold";
+                        /** @description Province (14), prefecture (1409) or county (140929); none for national */
+                        region?: string;
+                        /**
+                         * Format: date
+                         * @description A date, YYYY-MM-DD
+                         */
+                        effectiveFrom: string;
+                        value: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "poverty" | "monitoring" | "incidence_threshold";
+                            region: string | null;
+                            effectiveFrom: string;
+                            value: number;
+                            recordedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/rural-population": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a village’s rural population from a year on (the denominator of incidence) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A division code, full (140929100200) or short */
+                        villageCode: string;
+                        year: number;
+                        population: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            villageCode: string;
+                            year: number;
+                            population: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload the registry layout (CSV or XLSX, multipart field "file"); answers the import job */
+        post: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    /** @description Validate and report without writing */
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The households under a unit as CSV in the import layout; masked unless revealed (audited) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description A division code, full (140929100200) or short */
+                    unit: string;
+                    /** @description Unmasked ID numbers and phones (needs registry.unmask) */
+                    reveal?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV, UTF-8 with BOM */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/households/{id}/change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Request a change of members (add, remove, transfer, correct an ID, change the head) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        change: {
+                            /** @enum {string} */
+                            kind: "add_member";
+                            member: {
+                                name: string;
+                                /** @description 18 digits (or an old 15-digit number, upgraded) */
+                                idNumber: string;
+                                /** @enum {string} */
+                                relation: "spouse" | "child" | "child_in_law" | "grandchild" | "parent" | "sibling" | "other";
+                                ethnicity?: string;
+                                education?: string;
+                                /** @enum {string} */
+                                health?: "healthy" | "chronic_illness" | "serious_illness" | "disabled";
+                                /** @enum {string} */
+                                labourCapacity?: "ordinary" | "skilled" | "weak" | "none";
+                                phone?: string;
+                            };
+                        } | {
+                            /** @enum {string} */
+                            kind: "remove_member";
+                            idNumber: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "transfer_member";
+                            idNumber: string;
+                            toHouseholdNumber: string;
+                            /** @enum {string} */
+                            relation: "spouse" | "child" | "child_in_law" | "grandchild" | "parent" | "sibling" | "other";
+                        } | {
+                            /** @enum {string} */
+                            kind: "correct_id";
+                            idNumber: string;
+                            correctIdNumber: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "change_head";
+                            newHeadIdNumber: string;
+                            /** @enum {string} */
+                            formerHeadRelation: "spouse" | "child" | "child_in_law" | "grandchild" | "parent" | "sibling" | "other";
+                        };
+                        /** @description Why: the meeting, document or finding */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegistryChangeRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Change requests in your scope, newest first (the approval inbox) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "applied" | "rejected";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RegistryChangeRequest"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/change-requests/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or reject the step a change request waits at (village → township → county) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "reject";
+                        comment?: string;
+                        /** @description The version you saw; a stale one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegistryChangeRequest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/exit-assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A village’s or county’s exit metrics for a year against the thresholds, with every reason */
+        get: {
+            parameters: {
+                query: {
+                    /** @description A division code, full (140929100200) or short */
+                    unit: string;
+                    /** @description Figures at the end of this year */
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unitCode: string;
+                            /** @enum {string} */
+                            level: "village" | "county";
+                            year: number;
+                            passed: boolean;
+                            checks: {
+                                name: string;
+                                passed: boolean;
+                                actual?: number | null;
+                                required?: number;
+                                /** @enum {string} */
+                                comparison?: ">" | ">=" | "<";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/sample-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a sample check of the exit assessment (wrongly exited, missed poor, recognition) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A division code, full (140929100200) or short */
+                        countyCode: string;
+                        year: number;
+                        sampledExited: number;
+                        wronglyExited: number;
+                        sampledUnregistered: number;
+                        verifiedMissed: number;
+                        /** @description Public recognition found by the assessment, a fraction */
+                        recognition: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description A division code, full (140929100200) or short */
+                            countyCode: string;
+                            year: number;
+                            sampledExited: number;
+                            wronglyExited: number;
+                            sampledUnregistered: number;
+                            verifiedMissed: number;
+                            /** @description Public recognition found by the assessment, a fraction */
+                            recognition: number;
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/exit-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Village and county exit applications in your scope, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RegistryExitApplication"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Apply for a village’s or county’s exit; refused with the reasons when a check fails */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A village (level 5) or a county (level 3) */
+                        unitCode: string;
+                        /** @description Judged on the end-of-year figures */
+                        year: number;
+                        /** @description Villages: the province’s conditions beyond incidence, as verified */
+                        conditions?: {
+                            roads: boolean;
+                            water: boolean;
+                            power: boolean;
+                            clinic: boolean;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegistryExitApplication"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/exit-applications/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide the review step an exit application waits at */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "reject";
+                        comment?: string;
+                        /** @description The version you saw; a stale one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegistryExitApplication"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/relocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Relocation projects whose destination lies under a unit */
+        get: {
+            parameters: {
+                query: {
+                    /** @description A division code, full (140929100200) or short */
+                    unit: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RegistryRelocationProject"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a relocation project (origins, destination, people, housing within 25 m² per person) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description A division code, full (140929100200) or short */
+                        destinationVillageCode: string;
+                        originVillageCodes: string[];
+                        /**
+                         * Format: date
+                         * @description A date, YYYY-MM-DD
+                         */
+                        movedOn: string;
+                        households: number;
+                        persons: number;
+                        housingAreaM2: number;
+                        /** @default 0 */
+                        reclaimedPlotM2?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegistryRelocationProject"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8574,7 +10945,7 @@ export interface components {
              * @description Stable error identifier
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "BODY_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "CSRF_TOKEN_INVALID" | "PERMISSION_DENIED" | "OUT_OF_SCOPE" | "RATE_LIMITED" | "NOT_FOUND" | "ORG_UNIT_NOT_FOUND" | "USER_NOT_FOUND" | "VERSION_CONFLICT" | "USERNAME_TAKEN" | "ORG_UNIT_ENDED" | "ORG_MERGE_TARGET_ENDED" | "ORG_MERGE_CYCLE" | "ORG_MERGE_KIND_MISMATCH" | "ORG_EFFECTIVE_DATE_TOO_EARLY" | "ORG_HAS_ACTIVE_CHILDREN" | "ORG_PARENT_NOT_DIVISION" | "ORG_EFFECTIVE_DATE_IN_FUTURE" | "PASSWORD_TOO_WEAK" | "CURRENT_PASSWORD_WRONG" | "CANNOT_CHANGE_OWN_ROLE" | "JOB_NOT_FOUND" | "JOB_INTERRUPTED" | "INTERNAL" | "FILE_MISSING" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "FILE_NOT_FOUND" | "DECISION_NOT_FOUND" | "PLAN_NOT_FOUND" | "PLAN_NODE_NOT_FOUND" | "TASK_NOT_FOUND" | "TASK_TRANSITION_ILLEGAL" | "TASK_ACTION_NOT_YOURS" | "TASK_DEADLINE_PASSED" | "TASK_REASON_REQUIRED" | "TASK_NEW_DEADLINE_INVALID" | "TASK_MILESTONES_INVALID" | "TASK_UNITS_INVALID" | "TASK_FINAL" | "REPORT_NOT_FOUND" | "REPORT_DUPLICATE" | "REPORT_ALREADY_REVIEWED" | "REPORT_NOT_LATEST" | "NOTIFICATION_NOT_FOUND" | "SCHEME_NOT_FOUND" | "SCHEME_INVALID" | "SCHEME_CODE_TAKEN" | "SCHEME_ITEM_UNKNOWN" | "UNIT_NOT_ASSESSED" | "RUN_NOT_FOUND" | "RUN_PUBLISHED" | "EXEMPTION_NOT_FOUND" | "EXEMPTION_EVENT_UNKNOWN" | "ALREADY_DECIDED" | "BONUS_CLAIM_NOT_FOUND" | "INDICATOR_NOT_FOUND" | "INDICATOR_CODE_TAKEN" | "INDICATOR_DEFINITION_INVALID" | "INDICATOR_FORMULA_UNKNOWN_CODE" | "INDICATOR_FORMULA_CYCLE" | "INDICATOR_VALUES_INVALID" | "INDICATOR_NOT_ENTERED" | "INDICATOR_WRONG_LEVEL" | "INDICATOR_WRONG_PERIOD_TYPE" | "INDICATOR_CATEGORY_UNKNOWN" | "INDICATOR_VALUE_NOT_INTEGER" | "INDICATOR_VALUE_NEGATIVE" | "INDICATOR_VALUE_PERCENT_RANGE" | "INDICATOR_VALUE_MONEY_PRECISION" | "INDICATOR_VALUE_BELOW_MIN" | "INDICATOR_VALUE_ABOVE_MAX" | "INDICATOR_VALUE_NOT_NUMBER" | "INDICATOR_COMMENT_REQUIRED" | "INDICATOR_RULE_BROKEN" | "INDICATOR_ENTRY_WINDOW_CLOSED" | "INDICATOR_PERIOD_NOT_STARTED" | "INDICATOR_PERIOD_LOCKED" | "INDICATOR_APPROVAL_NEEDS_HIGHER_LEVEL" | "INDICATOR_APPROVAL_CHILDREN_PENDING" | "INDICATOR_APPROVAL_NOTHING" | "INDICATOR_ALREADY_APPROVED" | "INDICATOR_IMPORT_MALFORMED" | "ANALYTICS_PERIOD_TOO_FINE" | "ANALYTICS_LEVEL_INVALID";
+            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "BODY_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "CSRF_TOKEN_INVALID" | "PERMISSION_DENIED" | "OUT_OF_SCOPE" | "RATE_LIMITED" | "NOT_FOUND" | "ORG_UNIT_NOT_FOUND" | "USER_NOT_FOUND" | "VERSION_CONFLICT" | "USERNAME_TAKEN" | "ORG_UNIT_ENDED" | "ORG_MERGE_TARGET_ENDED" | "ORG_MERGE_CYCLE" | "ORG_MERGE_KIND_MISMATCH" | "ORG_EFFECTIVE_DATE_TOO_EARLY" | "ORG_HAS_ACTIVE_CHILDREN" | "ORG_PARENT_NOT_DIVISION" | "ORG_EFFECTIVE_DATE_IN_FUTURE" | "PASSWORD_TOO_WEAK" | "CURRENT_PASSWORD_WRONG" | "CANNOT_CHANGE_OWN_ROLE" | "JOB_NOT_FOUND" | "JOB_INTERRUPTED" | "REGISTRY_HOUSEHOLD_NOT_FOUND" | "REGISTRY_NOT_A_VILLAGE" | "REGISTRY_ID_NUMBER_INVALID" | "REGISTRY_HEAD_COUNT" | "REGISTRY_DUPLICATE_IN_HOUSEHOLD" | "REGISTRY_MEMBER_IN_OTHER_HOUSEHOLD" | "REGISTRY_TRANSITION_NOT_ALLOWED" | "REGISTRY_DATE_BEFORE_LAST_EVENT" | "REGISTRY_CHECKS_FAILED" | "REGISTRY_SETTING_MISSING" | "REGISTRY_MEMBER_NOT_FOUND" | "REGISTRY_CHANGE_REQUEST_NOT_FOUND" | "REGISTRY_CHANGE_REQUEST_CLOSED" | "REGISTRY_NOT_YOUR_STEP" | "REGISTRY_DUPLICATE_NOT_FOUND" | "REGISTRY_UNIT_LEVEL" | "REGISTRY_EXIT_APPLICATION_NOT_FOUND" | "REGISTRY_RELOCATION_AREA_EXCEEDED" | "REGISTRY_IMPORT_INVALID" | "INTERNAL" | "FILE_MISSING" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "FILE_NOT_FOUND" | "DECISION_NOT_FOUND" | "PLAN_NOT_FOUND" | "PLAN_NODE_NOT_FOUND" | "TASK_NOT_FOUND" | "TASK_TRANSITION_ILLEGAL" | "TASK_ACTION_NOT_YOURS" | "TASK_DEADLINE_PASSED" | "TASK_REASON_REQUIRED" | "TASK_NEW_DEADLINE_INVALID" | "TASK_MILESTONES_INVALID" | "TASK_UNITS_INVALID" | "TASK_FINAL" | "REPORT_NOT_FOUND" | "REPORT_DUPLICATE" | "REPORT_ALREADY_REVIEWED" | "REPORT_NOT_LATEST" | "NOTIFICATION_NOT_FOUND" | "SCHEME_NOT_FOUND" | "SCHEME_INVALID" | "SCHEME_CODE_TAKEN" | "SCHEME_ITEM_UNKNOWN" | "UNIT_NOT_ASSESSED" | "RUN_NOT_FOUND" | "RUN_PUBLISHED" | "EXEMPTION_NOT_FOUND" | "EXEMPTION_EVENT_UNKNOWN" | "ALREADY_DECIDED" | "BONUS_CLAIM_NOT_FOUND" | "INDICATOR_NOT_FOUND" | "INDICATOR_CODE_TAKEN" | "INDICATOR_DEFINITION_INVALID" | "INDICATOR_FORMULA_UNKNOWN_CODE" | "INDICATOR_FORMULA_CYCLE" | "INDICATOR_VALUES_INVALID" | "INDICATOR_NOT_ENTERED" | "INDICATOR_WRONG_LEVEL" | "INDICATOR_WRONG_PERIOD_TYPE" | "INDICATOR_CATEGORY_UNKNOWN" | "INDICATOR_VALUE_NOT_INTEGER" | "INDICATOR_VALUE_NEGATIVE" | "INDICATOR_VALUE_PERCENT_RANGE" | "INDICATOR_VALUE_MONEY_PRECISION" | "INDICATOR_VALUE_BELOW_MIN" | "INDICATOR_VALUE_ABOVE_MAX" | "INDICATOR_VALUE_NOT_NUMBER" | "INDICATOR_COMMENT_REQUIRED" | "INDICATOR_RULE_BROKEN" | "INDICATOR_ENTRY_WINDOW_CLOSED" | "INDICATOR_PERIOD_NOT_STARTED" | "INDICATOR_PERIOD_LOCKED" | "INDICATOR_APPROVAL_NEEDS_HIGHER_LEVEL" | "INDICATOR_APPROVAL_CHILDREN_PENDING" | "INDICATOR_APPROVAL_NOTHING" | "INDICATOR_ALREADY_APPROVED" | "INDICATOR_IMPORT_MALFORMED" | "ANALYTICS_PERIOD_TOO_FINE" | "ANALYTICS_LEVEL_INVALID";
             /** @description Human-readable, in the language of Accept-Language (zh-CN by default) */
             message: string;
             details: {
@@ -8602,6 +10973,13 @@ export interface components {
             error: {
                 code: string;
                 message: string;
+                /** @description Per-field (and, for imports, per-row) problems */
+                details: {
+                    field: string;
+                    row?: number;
+                    code: string;
+                    message: string;
+                }[];
             } | null;
             requestedBy: string | null;
             startedAt: string;
@@ -9129,6 +11507,192 @@ export interface components {
             version: number;
             nodes: components["schemas"]["__shared"][];
         };
+        RegistryStatsInput: {
+            /** @description The unit’s 12-digit code */
+            unit: string;
+            year: number;
+            ruralPopulation: number;
+            /** @description Everyone ever registered up to the end of the year */
+            registeredPersons: number;
+            registeredHouseholds: number;
+            /** @description Registered and not exited at the end of the year */
+            poorPersons: number;
+            poorHouseholds: number;
+            /** @description poorPersons ÷ ruralPopulation, a fraction; null without population */
+            incidence: number | null;
+            exitedPersons: number;
+            monitoredPersons: number;
+        };
+        RegistryHouseholdSummaryInput: {
+            id: string;
+            number: string;
+            villageCode: string;
+            villageName: string;
+            headName: string | null;
+            /** @description Masked */
+            headIdNumber: string | null;
+            memberCount: number;
+            /** @enum {string} */
+            type: "ordinary" | "minimum_income" | "extreme_poverty_support";
+            mainCause: string;
+            /** @enum {string} */
+            status: "identified" | "registered" | "exited" | "monitored" | "risk_eliminated";
+            /** @enum {string|null} */
+            monitoringKind: "unstable_exited" | "marginal" | "sudden_difficulty" | null;
+            registeredOn: string | null;
+            exitedOn: string | null;
+            version: number;
+        };
+        RegistryHouseholdInput: {
+            id: string;
+            number: string;
+            villageCode: string;
+            villageName: string;
+            headName: string | null;
+            /** @description Masked */
+            headIdNumber: string | null;
+            memberCount: number;
+            /** @enum {string} */
+            type: "ordinary" | "minimum_income" | "extreme_poverty_support";
+            mainCause: string;
+            /** @enum {string} */
+            status: "identified" | "registered" | "exited" | "monitored" | "risk_eliminated";
+            /** @enum {string|null} */
+            monitoringKind: "unstable_exited" | "marginal" | "sudden_difficulty" | null;
+            registeredOn: string | null;
+            exitedOn: string | null;
+            version: number;
+            secondaryCauses: string[];
+            identifiedOn: string | null;
+            monitoredSince: string | null;
+            riskEliminatedOn: string | null;
+            phone: string | null;
+            housingAreaM2: number | null;
+            basicNeeds: {
+                food: boolean;
+                clothing: boolean;
+                compulsoryEducation: boolean;
+                basicMedicalCare: boolean;
+                safeHousing: boolean;
+                safeDrinkingWater: boolean;
+            };
+            largeCostsResolved: boolean;
+            members: {
+                personId: string;
+                name: string;
+                /** @description Masked unless revealed */
+                idNumber: string;
+                relation: string;
+                /** @enum {string} */
+                sex: "male" | "female";
+                birthDate: string;
+                health: string;
+                labourCapacity: string;
+                phone: string | null;
+                startOn: string;
+                endOn: string | null;
+                endReason: string | null;
+            }[];
+            incomes: {
+                year: number;
+                perCapitaNetIncome: number;
+            }[];
+            measures: {
+                id: string;
+                type: string;
+                givenOn: string;
+                amountYuan: number;
+                provider: string | null;
+            }[];
+            cadres: {
+                name: string;
+                unitCode: string;
+                level: string;
+                from: string;
+                to: string | null;
+            }[];
+            events: {
+                id: string;
+                fromStatus: string | null;
+                toStatus: string;
+                monitoringKind: string | null;
+                effectiveOn: string;
+                reason: string;
+                checks: {
+                    name: string;
+                    passed: boolean;
+                    actual?: number | null;
+                    required?: number;
+                    /** @enum {string} */
+                    comparison?: ">" | ">=" | "<";
+                }[];
+                steps: {
+                    step: string;
+                    on: string;
+                }[];
+                recordedAt: string;
+            }[];
+            /** @description Whether ID numbers and phones are shown unmasked */
+            revealed: boolean;
+        };
+        RegistryChangeRequestInput: {
+            id: string;
+            householdId: string;
+            householdNumber: string;
+            kind: string;
+            /** @description The requested change; ID numbers masked */
+            change: unknown;
+            reason: string;
+            /** @enum {string} */
+            status: "pending" | "applied" | "rejected";
+            /** @enum {string|null} */
+            nextStep: "village" | "township" | "county" | null;
+            decisions: {
+                step: string;
+                decision: string;
+                comment: string | null;
+                decidedAt: string;
+            }[];
+            requestedAt: string;
+            version: number;
+        };
+        RegistryExitApplicationInput: {
+            id: string;
+            unitCode: string;
+            unitName: string;
+            /** @enum {string} */
+            level: "village" | "county";
+            year: number;
+            /** @enum {string} */
+            status: "under_review" | "approved" | "rejected";
+            nextStep: string | null;
+            checks: {
+                name: string;
+                passed: boolean;
+                actual?: number | null;
+                required?: number;
+                /** @enum {string} */
+                comparison?: ">" | ">=" | "<";
+            }[];
+            reviews: {
+                step: string;
+                decision: string;
+                comment: string | null;
+            }[];
+            version: number;
+        };
+        RegistryRelocationProjectInput: {
+            id: string;
+            name: string;
+            destinationVillageCode: string;
+            originVillageCodes: string[];
+            movedOn: string;
+            households: number;
+            persons: number;
+            housingAreaM2: number;
+            areaPerPersonM2: number;
+            reclaimedPlotM2: number;
+        };
         __shared: unknown;
         /** @description Every 4xx and 5xx answer has this shape */
         Error: {
@@ -9136,7 +11700,7 @@ export interface components {
              * @description Stable error identifier
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "BODY_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "CSRF_TOKEN_INVALID" | "PERMISSION_DENIED" | "OUT_OF_SCOPE" | "RATE_LIMITED" | "NOT_FOUND" | "ORG_UNIT_NOT_FOUND" | "USER_NOT_FOUND" | "VERSION_CONFLICT" | "USERNAME_TAKEN" | "ORG_UNIT_ENDED" | "ORG_MERGE_TARGET_ENDED" | "ORG_MERGE_CYCLE" | "ORG_MERGE_KIND_MISMATCH" | "ORG_EFFECTIVE_DATE_TOO_EARLY" | "ORG_HAS_ACTIVE_CHILDREN" | "ORG_PARENT_NOT_DIVISION" | "ORG_EFFECTIVE_DATE_IN_FUTURE" | "PASSWORD_TOO_WEAK" | "CURRENT_PASSWORD_WRONG" | "CANNOT_CHANGE_OWN_ROLE" | "JOB_NOT_FOUND" | "JOB_INTERRUPTED" | "INTERNAL" | "FILE_MISSING" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "FILE_NOT_FOUND" | "DECISION_NOT_FOUND" | "PLAN_NOT_FOUND" | "PLAN_NODE_NOT_FOUND" | "TASK_NOT_FOUND" | "TASK_TRANSITION_ILLEGAL" | "TASK_ACTION_NOT_YOURS" | "TASK_DEADLINE_PASSED" | "TASK_REASON_REQUIRED" | "TASK_NEW_DEADLINE_INVALID" | "TASK_MILESTONES_INVALID" | "TASK_UNITS_INVALID" | "TASK_FINAL" | "REPORT_NOT_FOUND" | "REPORT_DUPLICATE" | "REPORT_ALREADY_REVIEWED" | "REPORT_NOT_LATEST" | "NOTIFICATION_NOT_FOUND" | "SCHEME_NOT_FOUND" | "SCHEME_INVALID" | "SCHEME_CODE_TAKEN" | "SCHEME_ITEM_UNKNOWN" | "UNIT_NOT_ASSESSED" | "RUN_NOT_FOUND" | "RUN_PUBLISHED" | "EXEMPTION_NOT_FOUND" | "EXEMPTION_EVENT_UNKNOWN" | "ALREADY_DECIDED" | "BONUS_CLAIM_NOT_FOUND" | "INDICATOR_NOT_FOUND" | "INDICATOR_CODE_TAKEN" | "INDICATOR_DEFINITION_INVALID" | "INDICATOR_FORMULA_UNKNOWN_CODE" | "INDICATOR_FORMULA_CYCLE" | "INDICATOR_VALUES_INVALID" | "INDICATOR_NOT_ENTERED" | "INDICATOR_WRONG_LEVEL" | "INDICATOR_WRONG_PERIOD_TYPE" | "INDICATOR_CATEGORY_UNKNOWN" | "INDICATOR_VALUE_NOT_INTEGER" | "INDICATOR_VALUE_NEGATIVE" | "INDICATOR_VALUE_PERCENT_RANGE" | "INDICATOR_VALUE_MONEY_PRECISION" | "INDICATOR_VALUE_BELOW_MIN" | "INDICATOR_VALUE_ABOVE_MAX" | "INDICATOR_VALUE_NOT_NUMBER" | "INDICATOR_COMMENT_REQUIRED" | "INDICATOR_RULE_BROKEN" | "INDICATOR_ENTRY_WINDOW_CLOSED" | "INDICATOR_PERIOD_NOT_STARTED" | "INDICATOR_PERIOD_LOCKED" | "INDICATOR_APPROVAL_NEEDS_HIGHER_LEVEL" | "INDICATOR_APPROVAL_CHILDREN_PENDING" | "INDICATOR_APPROVAL_NOTHING" | "INDICATOR_ALREADY_APPROVED" | "INDICATOR_IMPORT_MALFORMED" | "ANALYTICS_PERIOD_TOO_FINE" | "ANALYTICS_LEVEL_INVALID";
+            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "BODY_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "CSRF_TOKEN_INVALID" | "PERMISSION_DENIED" | "OUT_OF_SCOPE" | "RATE_LIMITED" | "NOT_FOUND" | "ORG_UNIT_NOT_FOUND" | "USER_NOT_FOUND" | "VERSION_CONFLICT" | "USERNAME_TAKEN" | "ORG_UNIT_ENDED" | "ORG_MERGE_TARGET_ENDED" | "ORG_MERGE_CYCLE" | "ORG_MERGE_KIND_MISMATCH" | "ORG_EFFECTIVE_DATE_TOO_EARLY" | "ORG_HAS_ACTIVE_CHILDREN" | "ORG_PARENT_NOT_DIVISION" | "ORG_EFFECTIVE_DATE_IN_FUTURE" | "PASSWORD_TOO_WEAK" | "CURRENT_PASSWORD_WRONG" | "CANNOT_CHANGE_OWN_ROLE" | "JOB_NOT_FOUND" | "JOB_INTERRUPTED" | "REGISTRY_HOUSEHOLD_NOT_FOUND" | "REGISTRY_NOT_A_VILLAGE" | "REGISTRY_ID_NUMBER_INVALID" | "REGISTRY_HEAD_COUNT" | "REGISTRY_DUPLICATE_IN_HOUSEHOLD" | "REGISTRY_MEMBER_IN_OTHER_HOUSEHOLD" | "REGISTRY_TRANSITION_NOT_ALLOWED" | "REGISTRY_DATE_BEFORE_LAST_EVENT" | "REGISTRY_CHECKS_FAILED" | "REGISTRY_SETTING_MISSING" | "REGISTRY_MEMBER_NOT_FOUND" | "REGISTRY_CHANGE_REQUEST_NOT_FOUND" | "REGISTRY_CHANGE_REQUEST_CLOSED" | "REGISTRY_NOT_YOUR_STEP" | "REGISTRY_DUPLICATE_NOT_FOUND" | "REGISTRY_UNIT_LEVEL" | "REGISTRY_EXIT_APPLICATION_NOT_FOUND" | "REGISTRY_RELOCATION_AREA_EXCEEDED" | "REGISTRY_IMPORT_INVALID" | "INTERNAL" | "FILE_MISSING" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "FILE_NOT_FOUND" | "DECISION_NOT_FOUND" | "PLAN_NOT_FOUND" | "PLAN_NODE_NOT_FOUND" | "TASK_NOT_FOUND" | "TASK_TRANSITION_ILLEGAL" | "TASK_ACTION_NOT_YOURS" | "TASK_DEADLINE_PASSED" | "TASK_REASON_REQUIRED" | "TASK_NEW_DEADLINE_INVALID" | "TASK_MILESTONES_INVALID" | "TASK_UNITS_INVALID" | "TASK_FINAL" | "REPORT_NOT_FOUND" | "REPORT_DUPLICATE" | "REPORT_ALREADY_REVIEWED" | "REPORT_NOT_LATEST" | "NOTIFICATION_NOT_FOUND" | "SCHEME_NOT_FOUND" | "SCHEME_INVALID" | "SCHEME_CODE_TAKEN" | "SCHEME_ITEM_UNKNOWN" | "UNIT_NOT_ASSESSED" | "RUN_NOT_FOUND" | "RUN_PUBLISHED" | "EXEMPTION_NOT_FOUND" | "EXEMPTION_EVENT_UNKNOWN" | "ALREADY_DECIDED" | "BONUS_CLAIM_NOT_FOUND" | "INDICATOR_NOT_FOUND" | "INDICATOR_CODE_TAKEN" | "INDICATOR_DEFINITION_INVALID" | "INDICATOR_FORMULA_UNKNOWN_CODE" | "INDICATOR_FORMULA_CYCLE" | "INDICATOR_VALUES_INVALID" | "INDICATOR_NOT_ENTERED" | "INDICATOR_WRONG_LEVEL" | "INDICATOR_WRONG_PERIOD_TYPE" | "INDICATOR_CATEGORY_UNKNOWN" | "INDICATOR_VALUE_NOT_INTEGER" | "INDICATOR_VALUE_NEGATIVE" | "INDICATOR_VALUE_PERCENT_RANGE" | "INDICATOR_VALUE_MONEY_PRECISION" | "INDICATOR_VALUE_BELOW_MIN" | "INDICATOR_VALUE_ABOVE_MAX" | "INDICATOR_VALUE_NOT_NUMBER" | "INDICATOR_COMMENT_REQUIRED" | "INDICATOR_RULE_BROKEN" | "INDICATOR_ENTRY_WINDOW_CLOSED" | "INDICATOR_PERIOD_NOT_STARTED" | "INDICATOR_PERIOD_LOCKED" | "INDICATOR_APPROVAL_NEEDS_HIGHER_LEVEL" | "INDICATOR_APPROVAL_CHILDREN_PENDING" | "INDICATOR_APPROVAL_NOTHING" | "INDICATOR_ALREADY_APPROVED" | "INDICATOR_IMPORT_MALFORMED" | "ANALYTICS_PERIOD_TOO_FINE" | "ANALYTICS_LEVEL_INVALID";
             /** @description Human-readable, in the language of Accept-Language (zh-CN by default) */
             message: string;
             details: {
@@ -9164,6 +11728,13 @@ export interface components {
             error: {
                 code: string;
                 message: string;
+                /** @description Per-field (and, for imports, per-row) problems */
+                details: {
+                    field: string;
+                    row?: number;
+                    code: string;
+                    message: string;
+                }[];
             } | null;
             requestedBy: string | null;
             startedAt: string;
@@ -9690,6 +12261,192 @@ export interface components {
             decisionId: string | null;
             version: number;
             nodes: components["schemas"]["__shared"][];
+        };
+        RegistryStats: {
+            /** @description The unit’s 12-digit code */
+            unit: string;
+            year: number;
+            ruralPopulation: number;
+            /** @description Everyone ever registered up to the end of the year */
+            registeredPersons: number;
+            registeredHouseholds: number;
+            /** @description Registered and not exited at the end of the year */
+            poorPersons: number;
+            poorHouseholds: number;
+            /** @description poorPersons ÷ ruralPopulation, a fraction; null without population */
+            incidence: number | null;
+            exitedPersons: number;
+            monitoredPersons: number;
+        };
+        RegistryHouseholdSummary: {
+            id: string;
+            number: string;
+            villageCode: string;
+            villageName: string;
+            headName: string | null;
+            /** @description Masked */
+            headIdNumber: string | null;
+            memberCount: number;
+            /** @enum {string} */
+            type: "ordinary" | "minimum_income" | "extreme_poverty_support";
+            mainCause: string;
+            /** @enum {string} */
+            status: "identified" | "registered" | "exited" | "monitored" | "risk_eliminated";
+            /** @enum {string|null} */
+            monitoringKind: "unstable_exited" | "marginal" | "sudden_difficulty" | null;
+            registeredOn: string | null;
+            exitedOn: string | null;
+            version: number;
+        };
+        RegistryHousehold: {
+            id: string;
+            number: string;
+            villageCode: string;
+            villageName: string;
+            headName: string | null;
+            /** @description Masked */
+            headIdNumber: string | null;
+            memberCount: number;
+            /** @enum {string} */
+            type: "ordinary" | "minimum_income" | "extreme_poverty_support";
+            mainCause: string;
+            /** @enum {string} */
+            status: "identified" | "registered" | "exited" | "monitored" | "risk_eliminated";
+            /** @enum {string|null} */
+            monitoringKind: "unstable_exited" | "marginal" | "sudden_difficulty" | null;
+            registeredOn: string | null;
+            exitedOn: string | null;
+            version: number;
+            secondaryCauses: string[];
+            identifiedOn: string | null;
+            monitoredSince: string | null;
+            riskEliminatedOn: string | null;
+            phone: string | null;
+            housingAreaM2: number | null;
+            basicNeeds: {
+                food: boolean;
+                clothing: boolean;
+                compulsoryEducation: boolean;
+                basicMedicalCare: boolean;
+                safeHousing: boolean;
+                safeDrinkingWater: boolean;
+            };
+            largeCostsResolved: boolean;
+            members: {
+                personId: string;
+                name: string;
+                /** @description Masked unless revealed */
+                idNumber: string;
+                relation: string;
+                /** @enum {string} */
+                sex: "male" | "female";
+                birthDate: string;
+                health: string;
+                labourCapacity: string;
+                phone: string | null;
+                startOn: string;
+                endOn: string | null;
+                endReason: string | null;
+            }[];
+            incomes: {
+                year: number;
+                perCapitaNetIncome: number;
+            }[];
+            measures: {
+                id: string;
+                type: string;
+                givenOn: string;
+                amountYuan: number;
+                provider: string | null;
+            }[];
+            cadres: {
+                name: string;
+                unitCode: string;
+                level: string;
+                from: string;
+                to: string | null;
+            }[];
+            events: {
+                id: string;
+                fromStatus: string | null;
+                toStatus: string;
+                monitoringKind: string | null;
+                effectiveOn: string;
+                reason: string;
+                checks: {
+                    name: string;
+                    passed: boolean;
+                    actual?: number | null;
+                    required?: number;
+                    /** @enum {string} */
+                    comparison?: ">" | ">=" | "<";
+                }[];
+                steps: {
+                    step: string;
+                    on: string;
+                }[];
+                recordedAt: string;
+            }[];
+            /** @description Whether ID numbers and phones are shown unmasked */
+            revealed: boolean;
+        };
+        RegistryChangeRequest: {
+            id: string;
+            householdId: string;
+            householdNumber: string;
+            kind: string;
+            /** @description The requested change; ID numbers masked */
+            change: unknown;
+            reason: string;
+            /** @enum {string} */
+            status: "pending" | "applied" | "rejected";
+            /** @enum {string|null} */
+            nextStep: "village" | "township" | "county" | null;
+            decisions: {
+                step: string;
+                decision: string;
+                comment: string | null;
+                decidedAt: string;
+            }[];
+            requestedAt: string;
+            version: number;
+        };
+        RegistryExitApplication: {
+            id: string;
+            unitCode: string;
+            unitName: string;
+            /** @enum {string} */
+            level: "village" | "county";
+            year: number;
+            /** @enum {string} */
+            status: "under_review" | "approved" | "rejected";
+            nextStep: string | null;
+            checks: {
+                name: string;
+                passed: boolean;
+                actual?: number | null;
+                required?: number;
+                /** @enum {string} */
+                comparison?: ">" | ">=" | "<";
+            }[];
+            reviews: {
+                step: string;
+                decision: string;
+                comment: string | null;
+            }[];
+            version: number;
+        };
+        RegistryRelocationProject: {
+            id: string;
+            name: string;
+            destinationVillageCode: string;
+            originVillageCodes: string[];
+            movedOn: string;
+            households: number;
+            persons: number;
+            housingAreaM2: number;
+            areaPerPersonM2: number;
+            reclaimedPlotM2: number;
         };
     };
     responses: never;

@@ -39,3 +39,13 @@ export type RolePermissions = Ok<'/api/roles', 'get'>['items'][number];
 export type AuditRecord = Ok<'/api/audit', 'get'>['items'][number];
 export type AuditFilter = Omit<NonNullable<paths['/api/audit']['get']['parameters']['query']>, 'before' | 'limit'>;
 export type ChainVerdict = Ok<'/api/audit/verify', 'get'>;
+
+export type RegistryStats = components['schemas']['RegistryStats'];
+export type RegistryHousehold = components['schemas']['RegistryHousehold'];
+export type RegistryHouseholdSummary = components['schemas']['RegistryHouseholdSummary'];
+export type RegistryHouseholdStatus = RegistryHousehold['status'];
+export type NewHouseholdBody = Body<'/api/registry/households', 'post'>;
+export type TransitionBody = Body<'/api/registry/households/{id}/transitions', 'post'>;
+export type MeasureBody = Body<'/api/registry/households/{id}/measures', 'post'>;
+export type IncomeBody = Body<'/api/registry/households/{id}/incomes', 'post'>;
+export type ConditionsBody = Body<'/api/registry/households/{id}', 'patch'>;

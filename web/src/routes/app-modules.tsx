@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   ClusterOutlined,
   DashboardOutlined,
+  HomeOutlined,
   LineChartOutlined,
   ProfileOutlined,
   TeamOutlined,
@@ -26,7 +27,8 @@ type AppModule = {
     | 'supervision'
     | 'assessment'
     | 'indicators'
-    | 'dashboards';
+    | 'dashboards'
+    | 'registry';
   icon: ReactNode;
   permission: Permission;
   page: LazyRouteFunction<RouteObject>;
@@ -100,5 +102,12 @@ export const appModules: AppModule[] = [
     icon: <DashboardOutlined />,
     permission: 'indicators.read',
     page: async () => ({ Component: (await import('../dashboards/DashboardPage.tsx')).DashboardPage }),
+  },
+  {
+    path: 'registry',
+    label: 'registry',
+    icon: <HomeOutlined />,
+    permission: 'registry.read',
+    page: async () => ({ Component: (await import('../registry/RegistryPage.tsx')).RegistryPage }),
   },
 ];

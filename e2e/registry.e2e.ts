@@ -1,0 +1,87 @@
+/**
+ * A clerk's day in the registry: identify a household with its members, register it, record the home visit,
+ * income and a measure, exit it — and watch the village's incidence on the dashboard rise and fall back.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { idCheckCharacter } from '../src/modules/registry/rules/id-number.ts';
+import { chineseLogin, newPage, openBrowser, screenshot, signInAsAdmin } from './support/browser.ts';
+
+const village = '140929101201'; // 谷河村, Kelan County: every registered household there exited by 2020
+
+function idNumber(birth: string): string {
+  const first17 = `140929${birth}${String(100 + Math.floor(Math.random() * 800)).padStart(3, '0')}`;
+  return first17 + idCheckCharacter(first17);
+}
+
+async function incidenceOnDashboard(page: Page): Promise<string> {
+  await page.goto(`/registry?unit=${village}`);
+  const card = page.getByRole('group', { name: '贫困发生率' });
+  await card.waitFor();
+  await page.waitForLoadState('networkidle');
+  return (await card.locator('.ant-statistic-content').innerText()).trim();
+}
+
+test('register a household, assist it, exit it, and see the village incidence change', async (t) => {
+  const browser = await openBrowser();
+  t.after(() => browser.close());
+  const { page, pageErrors } = await newPage(browser);
+  await signInAsAdmin(page, chineseLogin);
+
+  const before = await incidenceOnDashboard(page);
+
+  await page.getByRole('tab', { name: '贫困户' }).click();
+  await page.getByRole('button', { name: '新增贫困户' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('combobox').first().fill(village);
+  await page.locator('.ant-select-item-option').filter({ hasText: '谷河' }).first().click();
+  await dialog.getByLabel('姓名').first().fill('端到端户主');
+  await dialog.getByLabel('身份证号').first().fill(idNumber('19750312'));
+  await dialog.getByRole('button', { name: '添加成员' }).click();
+  await dialog.getByLabel('姓名').nth(1).fill('端到端子女');
+  await dialog.getByLabel('身份证号').nth(1).fill(idNumber('20080620'));
+  await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+
+  const drawer = page.locator('.ant-drawer');
+  await drawer.getByTestId('household-status').filter({ hasText: '已识别' }).waitFor();
+  await drawer.getByRole('tab', { name: '办理' }).click();
+  await drawer.getByLabel('理由').fill('村民评议，两公示一公告');
+  await drawer.getByRole('button', { name: /建\s*档/ }).click();
+  await drawer.getByTestId('household-status').filter({ hasText: '已建档' }).waitFor();
+
+  const registered = await incidenceOnDashboard(page);
+  assert.notEqual(registered, before, 'registering raises the village incidence');
+
+  await page.getByRole('tab', { name: '贫困户' }).click();
+  await page.getByPlaceholder('户编号或成员姓名').fill('端到端户主');
+  await page.getByRole('row').filter({ hasText: '端到端户主' }).first().click();
+  await drawer.getByRole('tab', { name: '办理' }).click();
+  for (const need of ['不愁吃', '不愁穿', '义务教育有保障', '基本医疗有保障', '住房安全有保障', '饮水安全']) {
+    await drawer.getByRole('checkbox', { name: need }).click();
+    await drawer.getByRole('checkbox', { name: need }).and(page.locator(':checked')).waitFor();
+  }
+  const income = drawer.getByRole('form', { name: '记录收入' });
+  await income.getByLabel('人均纯收入（元）').fill('9800');
+  await income.getByRole('button', { name: '记录收入' }).click();
+  await drawer.getByRole('tab', { name: '人均纯收入' }).click();
+  await drawer.getByRole('cell', { name: '9800' }).waitFor();
+  await drawer.getByRole('tab', { name: '办理' }).click();
+  const measure = drawer.getByRole('form', { name: '记录帮扶措施' });
+  await measure.getByLabel('措施类型').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: 'industry' }).first().click();
+  await measure.getByLabel('金额（元）').fill('3000');
+  await measure.getByRole('button', { name: '记录帮扶措施' }).click();
+  await drawer.getByRole('tab', { name: '帮扶措施' }).click();
+  await drawer.getByRole('cell', { name: 'industry' }).waitFor();
+  await drawer.getByRole('tab', { name: '办理' }).click();
+  await drawer.getByLabel('理由').fill('收入稳定超过标准，两不愁三保障');
+  await drawer.getByRole('button', { name: /脱\s*贫/ }).click();
+  await drawer.getByTestId('household-status').filter({ hasText: '已脱贫' }).waitFor();
+  await screenshot(page, 'registry-household-exited');
+
+  const exited = await incidenceOnDashboard(page);
+  assert.equal(exited, before, 'exiting brings the incidence back');
+  await screenshot(page, 'registry-dashboard');
+  assert.deepEqual(pageErrors, []);
+});

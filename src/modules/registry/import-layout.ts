@@ -1,0 +1,114 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { AppError } from '../../platform/errors.ts';
+import { householdTypes, povertyCauses, relations } from './schema.ts';
+
+/**
+ * The usual registry spreadsheet: one row per member, rows of a household grouped by its number. Headers
+ * may be the Chinese labels of the national system or the column keys; export writes the Chinese labels.
+ */
+export const LAYOUT = [
+  { key: 'household_number', label: '户编号', required: true },
+  { key: 'village_code', label: '村代码', required: true },
+  { key: 'name', label: '姓名', required: true },
+  { key: 'id_number', label: '身份证号', required: true },
+  { key: 'relation', label: '与户主关系', required: true },
+  { key: 'household_type', label: '户类型', required: false },
+  { key: 'main_cause', label: '主要致贫原因', required: false },
+  { key: 'registered_on', label: '登记日期', required: false },
+  { key: 'phone', label: '联系电话', required: false },
+] as const;
+
+export type LayoutKey = (typeof LAYOUT)[number]['key'];
+export type LayoutRow = Record<LayoutKey, string>;
+
+const RELATION_LABELS: Record<string, (typeof relations)[number]> = {
+  户主: 'head',
+  配偶: 'spouse',
+  子女: 'child',
+  之子: 'child',
+  之女: 'child',
+  儿媳: 'child_in_law',
+  女婿: 'child_in_law',
+  孙子女: 'grandchild',
+  父母: 'parent',
+  兄弟姐妹: 'sibling',
+  其他: 'other',
+};
+
+/** Relation as written (English key or the usual Chinese word), or undefined when it is neither. */
+export function relationOf(text: string): (typeof relations)[number] | undefined {
+  if ((relations as readonly string[]).includes(text)) return text as (typeof relations)[number];
+  return RELATION_LABELS[text];
+}
+
+export function isHouseholdType(text: string): boolean {
+  return (householdTypes as readonly string[]).includes(text);
+}
+
+export function isPovertyCause(text: string): boolean {
+  return (povertyCauses as readonly string[]).includes(text);
+}
+
+/** Which layout column each position of the header holds; unknown headers are ignored. */
+function columnsOf(header: readonly unknown[]): (LayoutKey | undefined)[] {
+  const columns = header.map((cell) => {
+    const text = String(cell ?? '').trim();
+    return LAYOUT.find((column) => column.key === text || column.label === text)?.key;
+  });
+  const missing = LAYOUT.filter((column) => column.required && !columns.includes(column.key));
+  if (missing.length > 0) {
+    throw new AppError(
+      'REGISTRY_IMPORT_INVALID',
+      { count: missing.length },
+      missing.map((column) => ({ field: column.label, row: 1, code: 'column_missing', message: column.key })),
+    );
+  }
+  return columns;
+}
+
+function toRow(columns: readonly (LayoutKey | undefined)[], cells: readonly unknown[]): LayoutRow {
+  const row = Object.fromEntries(LAYOUT.map((column) => [column.key, ''])) as LayoutRow;
+  columns.forEach((key, index) => {
+    if (key) row[key] = cellText(cells[index]);
+  });
+  return row;
+}
+
+function cellText(cell: unknown): string {
+  if (cell === null || cell === undefined) return '';
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  if (typeof cell === 'object' && 'text' in cell) return String((cell as { text: unknown }).text).trim();
+  return String(cell).trim();
+}
+
+/** Reads a CSV or XLSX file into layout rows; rows are numbered as the spreadsheet shows them (header = 1). */
+export async function readLayout(file: Buffer, format: 'csv' | 'xlsx'): Promise<LayoutRow[]> {
+  if (format === 'csv') {
+    const records = parse(file, { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
+    const [header, ...body] = records;
+    if (!header) return [];
+    const columns = columnsOf(header);
+    return body.map((cells) => toRow(columns, cells));
+  }
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(file as unknown as ExcelJS.Buffer);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return [];
+  const rows: unknown[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    rows.push((row.values as unknown[]).slice(1));
+  });
+  const [header, ...body] = rows;
+  if (!header) return [];
+  const columns = columnsOf(header);
+  return body.map((cells) => toRow(columns, cells));
+}
+
+/** CSV text of the layout, header first, for exports. */
+export function layoutCsv(rows: Iterable<LayoutRow>): string {
+  const escape = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  const lines = [LAYOUT.map((column) => column.label).join(',')];
+  for (const row of rows) lines.push(LAYOUT.map((column) => escape(row[column.key])).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,274 @@
+import { type Insertable, sql } from 'kysely';
+import type { Executor } from '../../platform/database.ts';
+import type { RegistryHouseholdTable, RegistryMembershipTable, RegistryPersonTable } from '../../platform/db-schema.ts';
+
+export function unitByCode(db: Executor, code: string) {
+  return db
+    .selectFrom('org_unit')
+    .select(['id', 'code', 'name', 'level', 'path', 'ended_on', 'kind'])
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+export async function nextHouseholdSequence(db: Executor, villageCode: string): Promise<number> {
+  const row = await db
+    .selectFrom('registry_household')
+    .select(sql<number>`coalesce(max(substr(number, 14)::int), 0) + 1`.as('next'))
+    .where('number', 'like', `${villageCode}-%`)
+    .executeTakeFirstOrThrow();
+  return row.next;
+}
+
+/** Persons with these numbers who are members of a household now, with that household's number. */
+export function currentMembershipsOf(db: Executor, idNumbers: readonly string[]) {
+  if (idNumbers.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('registry_person as p')
+    .innerJoin('registry_membership as m', (join) => join.onRef('m.person_id', '=', 'p.id').on('m.end_on', 'is', null))
+    .innerJoin('registry_household as h', 'h.id', 'm.household_id')
+    .select(['p.id as person_id', 'p.id_number', 'h.id as household_id', 'h.number as household_number'])
+    .where('p.id_number', 'in', idNumbers)
+    .execute();
+}
+
+export function personsByIdNumbers(db: Executor, idNumbers: readonly string[]) {
+  if (idNumbers.length === 0) return Promise.resolve([]);
+  return db.selectFrom('registry_person').select(['id', 'id_number']).where('id_number', 'in', idNumbers).execute();
+}
+
+export function insertHousehold(db: Executor, values: Insertable<RegistryHouseholdTable>) {
+  return db.insertInto('registry_household').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+export function insertPerson(db: Executor, values: Insertable<RegistryPersonTable>) {
+  return db.insertInto('registry_person').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+export function insertMembership(db: Executor, values: Insertable<RegistryMembershipTable>) {
+  return db.insertInto('registry_membership').values(values).execute();
+}
+
+function selectHouseholds(db: Executor) {
+  return db
+    .selectFrom('registry_household as h')
+    .innerJoin('org_unit as v', 'v.id', 'h.village_id')
+    .selectAll('h')
+    .select(['v.code as village_code', 'v.name as village_name', 'v.path as village_path'])
+    .select((eb) => [
+      eb
+        .selectFrom('registry_membership as m')
+        .innerJoin('registry_person as p', 'p.id', 'm.person_id')
+        .select('p.name')
+        .whereRef('m.household_id', '=', 'h.id')
+        .where('m.relation', '=', 'head')
+        .where('m.end_on', 'is', null)
+        .as('head_name'),
+      eb
+        .selectFrom('registry_membership as m')
+        .innerJoin('registry_person as p', 'p.id', 'm.person_id')
+        .select('p.id_number')
+        .whereRef('m.household_id', '=', 'h.id')
+        .where('m.relation', '=', 'head')
+        .where('m.end_on', 'is', null)
+        .as('head_id_number'),
+      eb
+        .selectFrom('registry_membership as m')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('m.household_id', '=', 'h.id')
+        .where('m.end_on', 'is', null)
+        .as('member_count'),
+    ]);
+}
+export type HouseholdRow = Awaited<ReturnType<ReturnType<typeof selectHouseholds>['executeTakeFirstOrThrow']>>;
+
+export function householdById(db: Executor, id: string) {
+  return selectHouseholds(db).where('h.id', '=', id).executeTakeFirst();
+}
+
+export function lockHousehold(db: Executor, id: string) {
+  return db
+    .selectFrom('registry_household as h')
+    .innerJoin('org_unit as v', 'v.id', 'h.village_id')
+    .selectAll('h')
+    .select(['v.code as village_code', 'v.path as village_path'])
+    .where('h.id', '=', id)
+    .forUpdate('h')
+    .executeTakeFirst();
+}
+export type LockedHousehold = NonNullable<Awaited<ReturnType<typeof lockHousehold>>>;
+
+export function listHouseholds(
+  db: Executor,
+  options: {
+    scopePaths: readonly string[];
+    underPath?: string;
+    status?: string;
+    q?: string;
+    limit: number;
+    offset: number;
+  },
+) {
+  let query = selectHouseholds(db).where((eb) =>
+    eb.or(options.scopePaths.map((scope) => eb('v.path', 'like', `${scope}%`))),
+  );
+  if (options.underPath) query = query.where('v.path', 'like', `${options.underPath}%`);
+  if (options.status) query = query.where('h.status', '=', options.status as never);
+  if (options.q) {
+    const like = `%${options.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb('h.number', 'like', `${options.q}%`),
+        eb.exists(
+          eb
+            .selectFrom('registry_membership as m')
+            .innerJoin('registry_person as p', 'p.id', 'm.person_id')
+            .whereRef('m.household_id', '=', 'h.id')
+            .where('p.name', 'like', like),
+        ),
+      ]),
+    );
+  }
+  return Promise.all([
+    query.orderBy('h.number').limit(options.limit).offset(options.offset).execute(),
+    query
+      .clearSelect()
+      .select(sql<number>`count(*)::int`.as('total'))
+      .executeTakeFirstOrThrow()
+      .then((row) => row.total),
+  ]);
+}
+
+export function membersOf(db: Executor, householdId: string) {
+  return db
+    .selectFrom('registry_membership as m')
+    .innerJoin('registry_person as p', 'p.id', 'm.person_id')
+    .select([
+      'p.id as person_id',
+      'p.name',
+      'p.id_number',
+      'p.sex',
+      'p.birth_date',
+      'p.health',
+      'p.labour_capacity',
+      'p.phone',
+      'm.relation',
+      'm.start_on',
+      'm.end_on',
+      'm.end_reason',
+    ])
+    .where('m.household_id', '=', householdId)
+    .orderBy(sql`m.end_on is not null`)
+    .orderBy(sql`m.relation <> 'head'`)
+    .orderBy('m.id')
+    .execute();
+}
+export type MemberRow = Awaited<ReturnType<typeof membersOf>>[number];
+
+export function incomesOf(db: Executor, householdId: string) {
+  return db
+    .selectFrom('registry_income')
+    .select(['year', 'per_capita_net_income'])
+    .where('household_id', '=', householdId)
+    .orderBy('year')
+    .execute();
+}
+
+export function incomeRecordsOf(db: Executor, householdId: string) {
+  return db
+    .selectFrom('registry_income_record')
+    .select(['first_month', 'months', 'per_capita_income'])
+    .where('household_id', '=', householdId)
+    .execute();
+}
+
+export function measuresOf(db: Executor, householdId: string) {
+  return db
+    .selectFrom('registry_measure')
+    .select(['id', 'type', 'given_on', 'amount_yuan', 'provider'])
+    .where('household_id', '=', householdId)
+    .orderBy('given_on')
+    .orderBy('id')
+    .execute();
+}
+
+export function pairingsOf(db: Executor, householdId: string) {
+  return db
+    .selectFrom('registry_pairing as r')
+    .innerJoin('registry_cadre as c', 'c.id', 'r.cadre_id')
+    .select(['c.name', 'c.unit_code', 'c.level', 'r.from_on', 'r.to_on'])
+    .where('r.household_id', '=', householdId)
+    .orderBy('r.from_on')
+    .execute();
+}
+
+export function eventsOf(db: Executor, householdId: string) {
+  return db
+    .selectFrom('registry_lifecycle_event')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .orderBy('effective_on')
+    .orderBy('id')
+    .execute();
+}
+
+/** Recounts the villages' per-year statistics from the records, inside the caller's transaction. */
+export async function refreshVillageStats(db: Executor, villageIds: readonly number[]): Promise<void> {
+  if (villageIds.length === 0) return;
+  await sql`select registry_refresh_village_stats(${[...new Set(villageIds)]}::int[])`.execute(db);
+}
+
+/** Sums the village figures under a unit's path (a cancelled village keeps its path, so its history stays). */
+export function sumStats(db: Executor, options: { path: string; years: readonly number[] }) {
+  return db
+    .selectFrom('registry_village_stats as s')
+    .innerJoin('org_unit as v', 'v.id', 's.village_id')
+    .select((eb) => [
+      's.year',
+      sql<string>`sum(s.rural_population)`.as('rural_population'),
+      eb.fn.sum<string>('s.registered_households').as('registered_households'),
+      eb.fn.sum<string>('s.registered_persons').as('registered_persons'),
+      eb.fn.sum<string>('s.poor_households').as('poor_households'),
+      eb.fn.sum<string>('s.poor_persons').as('poor_persons'),
+      eb.fn.sum<string>('s.exited_persons').as('exited_persons'),
+      eb.fn.sum<string>('s.monitored_persons').as('monitored_persons'),
+    ])
+    .where('s.year', 'in', [...options.years])
+    .where('v.path', 'like', `${options.path}%`)
+    .groupBy('s.year')
+    .orderBy('s.year')
+    .execute();
+}
+export type StatsRow = Awaited<ReturnType<typeof sumStats>>[number];
+
+export function lineSettings(db: Executor, kind?: 'poverty' | 'monitoring' | 'incidence_threshold') {
+  let query = db.selectFrom('registry_line_setting').selectAll();
+  if (kind) query = query.where('kind', '=', kind);
+  return query.orderBy('kind').orderBy('effective_from').orderBy('id').execute();
+}
+
+/** Current members of the households under a path, one row each, in household order. */
+export function exportRows(db: Executor, path: string) {
+  return db
+    .selectFrom('registry_household as h')
+    .innerJoin('org_unit as v', 'v.id', 'h.village_id')
+    .innerJoin('registry_membership as m', (join) =>
+      join.onRef('m.household_id', '=', 'h.id').on('m.end_on', 'is', null),
+    )
+    .innerJoin('registry_person as p', 'p.id', 'm.person_id')
+    .select([
+      'h.number',
+      'v.code as village_code',
+      'p.name',
+      'p.id_number',
+      'm.relation',
+      'h.type',
+      'h.main_cause',
+      'h.registered_on',
+      'p.phone',
+    ])
+    .where('v.path', 'like', `${path}%`)
+    .orderBy('h.number')
+    .orderBy(sql`m.relation <> 'head'`)
+    .orderBy('m.id')
+    .execute();
+}

@@ -1,0 +1,491 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type ApiClient, useTestApp } from '../../../test/support/app.ts';
+import { registryIndicatorValues } from './indicator-source.ts';
+import { idCheckCharacter, upgradeFifteenDigitId } from './rules/id-number.ts';
+
+const t = useTestApp();
+let admin: ApiClient;
+
+const DONGJIE = '140929100200'; // 岚漪镇东街村, Kelan
+const XIJIE = '140929100201'; // 岚漪镇西街村, same township
+const SANJING = '140929101200'; // 三井镇三井村, another township of Kelan
+
+let sequence = 100;
+/** A valid identity number registered in Kelan (140929), distinct on every call. */
+function newId(birth = '19800101', sex: 'male' | 'female' = 'male'): string {
+  sequence += 2;
+  const seq = String(sequence + (sex === 'male' ? 1 : 0)).padStart(3, '0');
+  const first17 = `140929${birth}${seq}`;
+  return first17 + idCheckCharacter(first17);
+}
+
+function family(village = DONGJIE) {
+  return {
+    villageCode: village,
+    members: [
+      { name: '张大山', idNumber: newId('19700305'), relation: 'head' },
+      { name: '李桂兰', idNumber: newId('19720811', 'female'), relation: 'spouse' },
+      { name: '张小明', idNumber: newId('20050101'), relation: 'child' },
+    ],
+  };
+}
+
+const ALL_NEEDS = {
+  food: true,
+  clothing: true,
+  compulsoryEducation: true,
+  basicMedicalCare: true,
+  safeHousing: true,
+  safeDrinkingWater: true,
+};
+
+beforeAll(async () => {
+  admin = await t.signIn({ role: 'admin' });
+  for (const village of [DONGJIE, XIJIE, SANJING]) {
+    const set = await admin.request('PUT', '/api/registry/rural-population', {
+      villageCode: village,
+      year: 2014,
+      population: 1000,
+    });
+    expect(set.status).toBe(200);
+  }
+});
+
+describe('POST /api/registry/households', () => {
+  it('identifies a household with its members, masked, and audits it', async () => {
+    const body = family();
+    const created = await admin.post('/api/registry/households', body);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ villageCode: DONGJIE, status: 'identified', memberCount: 3, version: 1 });
+    expect(created.body.number).toMatch(/^140929100200-\d{4}$/);
+    expect(created.body.members[0].idNumber).toBe(`140${'*'.repeat(11)}${body.members[0]!.idNumber.slice(-4)}`);
+    expect(created.body.members[0].sex).toBe('male');
+    const audit = await admin.get(`/api/audit?entity=registry_household`);
+    expect(audit.status).toBe(200);
+  });
+
+  it('refuses an invalid ID number with the field and the exact reason, writing nothing', async () => {
+    const body = family();
+    const good = body.members[1]!.idNumber;
+    body.members[1]!.idNumber = good.slice(0, 17) + (good.endsWith('1') ? '2' : '1');
+    const refused = await admin.post('/api/registry/households', body);
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('REGISTRY_ID_NUMBER_INVALID');
+    expect(refused.body.details).toEqual([
+      expect.objectContaining({ field: 'members.1.idNumber', code: 'id_check_digit' }),
+    ]);
+
+    body.members[1]!.idNumber = '999999198001010011';
+    const unknown = await admin.post('/api/registry/households', body);
+    expect(unknown.body.details[0]).toMatchObject({ code: 'id_address_code_unknown' });
+    const list = await admin.get(
+      `/api/registry/households?q=${encodeURIComponent(body.members[0]!.name)}&unit=${XIJIE}`,
+    );
+    expect(list.body.total).toBe(0);
+  });
+
+  it('upgrades an old 15-digit number and accepts a retired address code (Xinzhou’s 1422xx)', async () => {
+    const body = family();
+    body.members[2]!.idNumber = '142201800101013';
+    const created = await admin.post('/api/registry/households', body);
+    expect(created.status).toBe(201);
+    const revealed = await admin.get(`/api/registry/households/${created.body.id}?reveal=true`);
+    expect(revealed.body.members.map((m: { idNumber: string }) => m.idNumber)).toContain(
+      upgradeFifteenDigitId('142201800101013'),
+    );
+  });
+
+  it('refuses two heads, no head, the same ID twice, and a member of another household', async () => {
+    const twoHeads = family();
+    twoHeads.members[1]!.relation = 'head';
+    expect((await admin.post('/api/registry/households', twoHeads)).body.code).toBe('REGISTRY_HEAD_COUNT');
+    const noHead = family();
+    noHead.members[0]!.relation = 'other';
+    expect((await admin.post('/api/registry/households', noHead)).body.code).toBe('REGISTRY_HEAD_COUNT');
+    const twice = family();
+    twice.members[2]!.idNumber = twice.members[1]!.idNumber;
+    const doubled = await admin.post('/api/registry/households', twice);
+    expect(doubled.status).toBe(422);
+    expect(doubled.body.details[0]).toMatchObject({ field: 'members.2.idNumber' });
+
+    const first = family();
+    expect((await admin.post('/api/registry/households', first)).status).toBe(201);
+    const second = family(XIJIE);
+    second.members[2]!.idNumber = first.members[2]!.idNumber;
+    const taken = await admin.post('/api/registry/households', second);
+    expect(taken.status).toBe(409);
+    expect(taken.body.code).toBe('REGISTRY_MEMBER_IN_OTHER_HOUSEHOLD');
+    expect(taken.body.details[0].field).toBe('members.2.idNumber');
+  });
+
+  it('refuses a unit that is not a village, and a village outside the caller’s scope', async () => {
+    const township = await admin.post('/api/registry/households', { ...family(), villageCode: '140929100' });
+    expect(township.status).toBe(422);
+    expect(township.body.details[0].field).toBe('villageCode');
+    const clerk = await t.signIn({ role: 'clerk', scopes: [DONGJIE] });
+    const outside = await clerk.post('/api/registry/households', family(XIJIE));
+    expect(outside.status).toBe(403);
+    expect((await clerk.post('/api/registry/households', family(DONGJIE))).status).toBe(201);
+  });
+});
+
+describe('scope', () => {
+  it('shows a village clerk only that village, a township leader the township', async () => {
+    await admin.post('/api/registry/households', family(SANJING));
+    await admin.post('/api/registry/households', family(XIJIE));
+    const clerk = await t.signIn({ role: 'clerk', scopes: [DONGJIE] });
+    const mine = await clerk.get('/api/registry/households?limit=200');
+    expect(mine.body.total).toBeGreaterThan(0);
+    expect(mine.body.items.every((h: { villageCode: string }) => h.villageCode === DONGJIE)).toBe(true);
+    const other = (await admin.get(`/api/registry/households?unit=${XIJIE}`)).body.items[0];
+    expect((await clerk.get(`/api/registry/households/${other.id}`)).status).toBe(403);
+    expect((await clerk.get(`/api/registry/stats?unit=140929100&year=2024`)).status).toBe(403);
+
+    const leader = await t.signIn({ role: 'leader', scopes: ['140929100'] });
+    const township = await leader.get('/api/registry/households?limit=200');
+    const villages = new Set(township.body.items.map((h: { villageCode: string }) => h.villageCode));
+    expect(villages).toEqual(new Set([DONGJIE, XIJIE]));
+    expect((await leader.get(`/api/registry/stats?unit=140929101&year=2024`)).status).toBe(403);
+  });
+
+  it('needs the unmask permission to reveal, and audits every reveal', async () => {
+    const created = (await admin.post('/api/registry/households', family())).body;
+    const clerk = await t.signIn({ role: 'clerk', scopes: ['140929'] });
+    const refused = await clerk.get(`/api/registry/households/${created.id}?reveal=true`);
+    expect(refused.status).toBe(403);
+    const staff = await t.signIn({ role: 'staff', scopes: ['140929'] });
+    const shown = await staff.get(`/api/registry/households/${created.id}?reveal=true`);
+    expect(shown.body.revealed).toBe(true);
+    expect(shown.body.members[0].idNumber).not.toContain('*');
+    const trail = await t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity', '=', 'registry_household')
+      .where('entity_id', '=', created.id)
+      .execute();
+    expect(trail.map((r) => r.action)).toContain('registry.personal_data_revealed');
+  });
+});
+
+describe('lifecycle and live statistics', () => {
+  it('registers, refuses an exit that fails its checks, exits, and the village incidence follows', async () => {
+    const before = (await admin.get(`/api/registry/stats?unit=${SANJING}&year=2024`)).body;
+    const created = (await admin.post('/api/registry/households', { ...family(SANJING), identifiedOn: '2024-01-15' }))
+      .body;
+    const id = created.id;
+    const registered = await admin.post(`/api/registry/households/${id}/transitions`, {
+      to: 'registered',
+      effectiveOn: '2024-03-01',
+      reason: '村民代表大会评议，两公示一公告',
+      steps: [
+        { step: 'villagers_vote', on: '2024-02-10' },
+        { step: 'first_notice', on: '2024-02-12' },
+        { step: 'county_announcement', on: '2024-02-28' },
+      ],
+      version: 1,
+    });
+    expect(registered.status).toBe(200);
+    const during = (await admin.get(`/api/registry/stats?unit=${SANJING}&year=2024`)).body;
+    expect(during.poorPersons).toBe(before.poorPersons + 3);
+    expect(during.registeredHouseholds).toBe(before.registeredHouseholds + 1);
+    expect(during.incidence).toBeCloseTo(during.poorPersons / 1000, 10);
+
+    const exitBody = { to: 'exited', effectiveOn: '2024-05-20', reason: '收入稳定超过标准', steps: [], version: 2 };
+    const noIncome = await admin.post(`/api/registry/households/${id}/transitions`, exitBody);
+    expect(noIncome.status).toBe(422);
+    expect(noIncome.body.code).toBe('REGISTRY_CHECKS_FAILED');
+    expect(noIncome.body.details.map((d: { field: string }) => d.field)).toEqual([
+      'income_above_poverty_line',
+      'food',
+      'clothing',
+      'compulsory_education',
+      'basic_medical_care',
+      'safe_housing',
+      'safe_drinking_water',
+    ]);
+
+    await admin.post(`/api/registry/households/${id}/incomes`, { year: 2024, perCapitaNetIncome: 4000, version: 2 });
+    await admin.patch(`/api/registry/households/${id}`, { basicNeeds: ALL_NEEDS, version: 3 });
+    const atTheLine = await admin.post(`/api/registry/households/${id}/transitions`, { ...exitBody, version: 4 });
+    expect(atTheLine.body.details).toEqual([
+      expect.objectContaining({ field: 'income_above_poverty_line', message: '4000 > 4000' }),
+    ]);
+    await admin.post(`/api/registry/households/${id}/incomes`, { year: 2024, perCapitaNetIncome: 4001, version: 4 });
+    await admin.post(`/api/registry/households/${id}/measures`, {
+      type: 'industry',
+      givenOn: '2024-04-01',
+      amountYuan: 3000,
+      provider: '县农业农村局',
+      version: 5,
+    });
+    const exited = await admin.post(`/api/registry/households/${id}/transitions`, { ...exitBody, version: 6 });
+    expect(exited.status).toBe(200);
+    expect(exited.body.household).toMatchObject({ status: 'exited', exitedOn: '2024-05-20', version: 7 });
+    expect(exited.body.checks.every((c: { passed: boolean }) => c.passed)).toBe(true);
+    expect(exited.body.household.measures).toHaveLength(1);
+
+    const after = (await admin.get(`/api/registry/stats?unit=${SANJING}&year=2024`)).body;
+    expect(after.poorPersons).toBe(before.poorPersons);
+    expect(after.exitedPersons).toBe(before.exitedPersons + 3);
+    const county = (await admin.get(`/api/registry/stats?unit=140929&year=2024`)).body;
+    expect(county.unit).toBe('140929000000');
+    expect(county.exitedPersons).toBeGreaterThanOrEqual(3);
+    const year2023 = (await admin.get(`/api/registry/stats?unit=${SANJING}&year=2023`)).body;
+    expect(year2023.registeredPersons).toBe(0);
+  });
+
+  it('refuses a transition the lifecycle does not allow, and a stale version with 409', async () => {
+    const created = (await admin.post('/api/registry/households', { ...family(), identifiedOn: '2024-01-15' })).body;
+    const skip = await admin.post(`/api/registry/households/${created.id}/transitions`, {
+      to: 'exited',
+      effectiveOn: '2024-05-01',
+      reason: '跳过登记',
+      version: 1,
+    });
+    expect(skip.status).toBe(422);
+    expect(skip.body).toMatchObject({ code: 'REGISTRY_TRANSITION_NOT_ALLOWED' });
+    const stale = await admin.post(`/api/registry/households/${created.id}/measures`, {
+      type: 'health',
+      givenOn: '2024-05-01',
+      amountYuan: 100,
+      version: 9,
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('VERSION_CONFLICT');
+  });
+
+  it('monitors a marginal household and eliminates its risk only after six stable months above the line', async () => {
+    const created = (await admin.post('/api/registry/households', { ...family(), identifiedOn: '2023-09-01' })).body;
+    const id = created.id;
+    const early = await admin.post(`/api/registry/households/${id}/transitions`, {
+      to: 'monitored',
+      monitoringKind: 'marginal',
+      effectiveOn: '2023-08-01',
+      reason: '早于识别',
+      version: 1,
+    });
+    expect(early.body.code).toBe('REGISTRY_DATE_BEFORE_LAST_EVENT');
+    const monitored = await admin.post(`/api/registry/households/${id}/transitions`, {
+      to: 'monitored',
+      monitoringKind: 'marginal',
+      effectiveOn: '2023-10-01',
+      reason: '农户自主申报，收入低于监测线',
+      version: 1,
+    });
+    expect(monitored.status).toBe(200);
+    expect((await admin.get(`/api/registry/stats?unit=${DONGJIE}&year=2023`)).body.monitoredPersons).toBeGreaterThan(0);
+    await admin.patch(`/api/registry/households/${id}`, {
+      basicNeeds: ALL_NEEDS,
+      largeCostsResolved: true,
+      version: 2,
+    });
+    // Shanxi's own monitoring line for 2024 is 7,500: 7,500 a year is not above it.
+    await admin.post(`/api/registry/households/${id}/income-records`, {
+      firstMonth: '2023-11',
+      months: 6,
+      perCapitaIncome: 3750,
+      version: 3,
+    });
+    const eliminate = {
+      to: 'risk_eliminated',
+      monitoringKind: 'marginal',
+      effectiveOn: '2024-05-15',
+      reason: '入户核实',
+    };
+    const atLine = await admin.post(`/api/registry/households/${id}/transitions`, { ...eliminate, version: 4 });
+    expect(atLine.status).toBe(422);
+    expect(atLine.body.details.map((d: { field: string }) => d.field)).toEqual(['income_above_monitoring_line']);
+    await admin.post('/api/registry/line-settings', {
+      kind: 'monitoring',
+      region: '14',
+      effectiveFrom: '2024-01-01',
+      value: 7000,
+    });
+    const done = await admin.post(`/api/registry/households/${id}/transitions`, { ...eliminate, version: 4 });
+    expect(done.status).toBe(200);
+    expect(done.body.household).toMatchObject({ status: 'risk_eliminated', monitoringKind: 'marginal' });
+  });
+});
+
+describe('the indicator source', () => {
+  it('answers the same figures as the statistics route, under the stable codes', async () => {
+    const stats = (await admin.get(`/api/registry/stats?unit=${SANJING}&year=2024`)).body;
+    const values = await registryIndicatorValues(t.db, { unitCodes: [SANJING, '999999'], year: 2024 });
+    expect(Object.fromEntries(values.map((v) => [v.code, v.value]))).toEqual({
+      'poverty.registered_persons': stats.registeredPersons,
+      'poverty.poor_persons': stats.poorPersons,
+      'poverty.incidence': stats.incidence,
+      'poverty.monitored_persons': stats.monitoredPersons,
+      'population.rural': 1000,
+    });
+  });
+});
+
+describe('change requests, approved village → township → county', () => {
+  it('applies a member transfer only after all three levels approve, each at its own level', async () => {
+    const from = (await admin.post('/api/registry/households', family(DONGJIE))).body;
+    const to = (await admin.post('/api/registry/households', family(XIJIE))).body;
+    const staff = await t.signIn({ role: 'staff', scopes: [DONGJIE] });
+    const child = (await admin.get(`/api/registry/households/${from.id}?reveal=true`)).body.members[2];
+    const filed = await staff.post(`/api/registry/households/${from.id}/change-requests`, {
+      change: { kind: 'transfer_member', idNumber: child.idNumber, toHouseholdNumber: to.number, relation: 'other' },
+      reason: '婚嫁迁入西街村',
+    });
+    expect(filed.status).toBe(201);
+    expect(filed.body).toMatchObject({ status: 'pending', nextStep: 'village', version: 1 });
+    expect(filed.body.change.idNumber).toContain('*');
+
+    const township = await t.signIn({ role: 'leader', scopes: ['140929100'] });
+    const county = await t.signIn({ role: 'leader', scopes: ['140929'] });
+    const early = await township.post(`/api/registry/change-requests/${filed.body.id}/decisions`, {
+      decision: 'approve',
+      version: 1,
+    });
+    expect(early.status).toBe(403);
+    expect(early.body.code).toBe('REGISTRY_NOT_YOUR_STEP');
+
+    const village = await staff.post(`/api/registry/change-requests/${filed.body.id}/decisions`, {
+      decision: 'approve',
+      version: 1,
+    });
+    expect(village.body).toMatchObject({ status: 'pending', nextStep: 'township' });
+    const stale = await township.post(`/api/registry/change-requests/${filed.body.id}/decisions`, {
+      decision: 'approve',
+      version: 1,
+    });
+    expect(stale.status).toBe(409);
+    await township.post(`/api/registry/change-requests/${filed.body.id}/decisions`, {
+      decision: 'approve',
+      version: 2,
+    });
+    expect((await admin.get(`/api/registry/households/${from.id}`)).body.memberCount).toBe(3);
+    const applied = await county.post(`/api/registry/change-requests/${filed.body.id}/decisions`, {
+      decision: 'approve',
+      comment: '同意',
+      version: 3,
+    });
+    expect(applied.body).toMatchObject({ status: 'applied', nextStep: null });
+    expect(applied.body.decisions.map((d: { step: string }) => d.step)).toEqual(['village', 'township', 'county']);
+
+    const left = (await admin.get(`/api/registry/households/${from.id}`)).body;
+    expect(left.memberCount).toBe(2);
+    const ended = left.members.find((m: { endOn: string | null }) => m.endOn !== null);
+    expect(ended).toMatchObject({ endOn: '2024-06-01', endReason: '婚嫁迁入西街村' });
+    expect((await admin.get(`/api/registry/households/${to.id}`)).body.memberCount).toBe(4);
+    const inbox = await staff.get('/api/registry/change-requests?status=applied');
+    expect(inbox.body.items.map((r: { id: string }) => r.id)).toContain(filed.body.id);
+  });
+
+  it('refuses to remove the head, and stops at a rejection', async () => {
+    const household = (await admin.post('/api/registry/households', family())).body;
+    const head = (await admin.get(`/api/registry/households/${household.id}?reveal=true`)).body.members[0];
+    const filed = (
+      await admin.post(`/api/registry/households/${household.id}/change-requests`, {
+        change: { kind: 'remove_member', idNumber: head.idNumber },
+        reason: '户主去世',
+      })
+    ).body;
+    for (const version of [1, 2]) {
+      await admin.post(`/api/registry/change-requests/${filed.id}/decisions`, { decision: 'approve', version });
+    }
+    const refused = await admin.post(`/api/registry/change-requests/${filed.id}/decisions`, {
+      decision: 'approve',
+      version: 3,
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.details[0].code).toBe('head_cannot_leave');
+    const rejected = await admin.post(`/api/registry/change-requests/${filed.id}/decisions`, {
+      decision: 'reject',
+      comment: '请先变更户主',
+      version: 3,
+    });
+    expect(rejected.body).toMatchObject({ status: 'rejected', nextStep: null });
+    const again = await admin.post(`/api/registry/change-requests/${filed.id}/decisions`, {
+      decision: 'approve',
+      version: 4,
+    });
+    expect(again.body.code).toBe('REGISTRY_CHANGE_REQUEST_CLOSED');
+  });
+});
+
+describe('village and county exit', () => {
+  const CONDITIONS = { roads: true, water: true, power: true, clinic: true };
+
+  it('refuses a village exit with the failing reasons, and takes a passing one through its reviews', async () => {
+    const assessment = (await admin.get(`/api/registry/exit-assessment?unit=${XIJIE}&year=2024`)).body;
+    expect(assessment).toMatchObject({ level: 'village', passed: true });
+    expect(assessment.checks[0]).toMatchObject({ name: 'incidence_below_threshold', required: 0.02 });
+    const refused = await admin.post('/api/registry/exit-applications', {
+      unitCode: XIJIE,
+      year: 2024,
+      conditions: { ...CONDITIONS, clinic: false },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.details.map((d: { field: string }) => d.field)).toEqual(['clinic']);
+    const applied = await admin.post('/api/registry/exit-applications', {
+      unitCode: XIJIE,
+      year: 2024,
+      conditions: CONDITIONS,
+    });
+    expect(applied.status).toBe(201);
+    expect(applied.body).toMatchObject({ status: 'under_review', nextStep: 'township' });
+    await admin.post(`/api/registry/exit-applications/${applied.body.id}/reviews`, { decision: 'approve', version: 1 });
+    const done = await admin.post(`/api/registry/exit-applications/${applied.body.id}/reviews`, {
+      decision: 'approve',
+      version: 2,
+    });
+    expect(done.body).toMatchObject({ status: 'approved', nextStep: null });
+  });
+
+  it('judges a county on incidence and on the sample checks recorded for it', async () => {
+    const unchecked = (await admin.get('/api/registry/exit-assessment?unit=140929&year=2024')).body;
+    expect(unchecked.passed).toBe(false);
+    expect(unchecked.checks.filter((c: { passed: boolean }) => !c.passed).map((c: { name: string }) => c.name)).toEqual(
+      ['wrong_exit_rate_below_limit', 'missed_rate_below_limit', 'recognition_at_least_minimum'],
+    );
+    const sample = {
+      countyCode: '140929',
+      year: 2024,
+      sampledExited: 100,
+      wronglyExited: 2,
+      sampledUnregistered: 500,
+      verifiedMissed: 1,
+      recognition: 0.95,
+    };
+    expect((await admin.post('/api/registry/sample-checks', sample)).status).toBe(201);
+    const atLimit = (await admin.get('/api/registry/exit-assessment?unit=140929&year=2024')).body;
+    expect(atLimit.checks.find((c: { name: string }) => c.name === 'wrong_exit_rate_below_limit')).toMatchObject({
+      passed: false,
+      actual: 0.02,
+    });
+    await admin.post('/api/registry/sample-checks', { ...sample, wronglyExited: 0, sampledExited: 100 });
+    const passing = await admin.post('/api/registry/exit-applications', { unitCode: '140929', year: 2024 });
+    expect(passing.status).toBe(201);
+    expect(passing.body.nextStep).toBe('prefecture');
+  });
+});
+
+describe('relocation projects', () => {
+  const project = {
+    name: '三井镇集中安置点',
+    destinationVillageCode: SANJING,
+    originVillageCodes: [DONGJIE],
+    movedOn: '2018-05-01',
+    households: 10,
+    persons: 30,
+    housingAreaM2: 750,
+    reclaimedPlotM2: 4000,
+  };
+
+  it('records a project at the 25 m² cap and refuses one above it', async () => {
+    const above = await admin.post('/api/registry/relocations', { ...project, housingAreaM2: 751 });
+    expect(above.status).toBe(422);
+    expect(above.body).toMatchObject({ code: 'REGISTRY_RELOCATION_AREA_EXCEEDED' });
+    expect(above.body.details[0].field).toBe('housingAreaM2');
+    const created = await admin.post('/api/registry/relocations', project);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ areaPerPersonM2: 25, originVillageCodes: [DONGJIE] });
+    const listed = await admin.get('/api/registry/relocations?unit=140929');
+    expect(listed.body.items.map((p: { id: string }) => p.id)).toContain(created.body.id);
+  });
+});

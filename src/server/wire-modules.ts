@@ -1,0 +1,27 @@
+import { useIndicatorReader } from '../modules/assessment/indicator-reader.ts';
+import { indicatorModuleReader } from '../modules/indicators/assessment-reader.ts';
+import { registerComputedSource } from '../modules/indicators/computed-sources.ts';
+import { REGISTRY_INDICATOR_CODES, registryFiguresOf } from '../modules/registry/indicator-source.ts';
+import { unitByCode } from '../modules/registry/queries.ts';
+
+/**
+ * The plug-ins between modules, set once at start: the registry's live figures become computed indicators
+ * (`poverty.*`, `population.rural`), and assessment reads attainment from the indicator module.
+ * Modules stay unaware of each other; only this file knows both sides.
+ */
+export function wireModules(): void {
+  for (const code of REGISTRY_INDICATOR_CODES) {
+    registerComputedSource(code, async ({ db, period, units }) => {
+      const values = new Map<string, number>();
+      for (const { code: unitCode } of units) {
+        // The registry sums villages by their current path, so the unit is looked up as it is now.
+        const unit = await unitByCode(db, unitCode);
+        if (!unit) continue;
+        const value = (await registryFiguresOf(db, unit, period.year))[code];
+        if (value !== null) values.set(unitCode, value);
+      }
+      return values;
+    });
+  }
+  useIndicatorReader(indicatorModuleReader);
+}

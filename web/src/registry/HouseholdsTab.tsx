@@ -1,0 +1,90 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Flex, Input, Select, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RegistryHouseholdStatus, RegistryHouseholdSummary } from '../api/types.ts';
+import { useDebouncedValue } from '../common/use-debounced-value.ts';
+import { OrgUnitSelect } from '../org/OrgUnitSelect.tsx';
+import { HouseholdDrawer } from './HouseholdDrawer.tsx';
+import { NewHouseholdModal } from './NewHouseholdModal.tsx';
+import { householdsQuery } from './registry-queries.ts';
+
+const STATUSES: RegistryHouseholdStatus[] = ['identified', 'registered', 'exited', 'monitored', 'risk_eliminated'];
+const PAGE = 20;
+
+export function HouseholdsTab({ canWrite }: { canWrite: boolean }) {
+  const { t } = useTranslation();
+  const [unit, setUnit] = useState<string>();
+  const [status, setStatus] = useState<RegistryHouseholdStatus>();
+  const [text, setText] = useState('');
+  const q = useDebouncedValue(text.trim(), 300);
+  const [page, setPage] = useState(1);
+  const [open, setOpen] = useState<string>();
+  const [creating, setCreating] = useState(false);
+  const list = useQuery(householdsQuery({ unit, status, q: q || undefined, offset: (page - 1) * PAGE, limit: PAGE }));
+
+  return (
+    <Flex vertical gap={16}>
+      <Flex gap={12} wrap>
+        <OrgUnitSelect value={unit} onChange={setUnit} style={{ width: 280 }} placeholder={t('registry.unit')} />
+        <Select
+          allowClear
+          placeholder={t('registry.allStatuses')}
+          value={status}
+          onChange={setStatus}
+          style={{ width: 160 }}
+          options={STATUSES.map((s) => ({ value: s, label: t(`registry.status.${s}`) }))}
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('registry.search')}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          style={{ width: 260 }}
+        />
+        {canWrite && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('registry.newHousehold')}
+          </Button>
+        )}
+      </Flex>
+      <Table<RegistryHouseholdSummary>
+        rowKey="id"
+        size="small"
+        loading={list.isFetching}
+        dataSource={list.data?.items}
+        onRow={(row) => ({ onClick: () => setOpen(row.id), style: { cursor: 'pointer' } })}
+        pagination={{
+          current: page,
+          pageSize: PAGE,
+          total: list.data?.total,
+          onChange: setPage,
+          showSizeChanger: false,
+        }}
+        columns={[
+          { title: t('registry.columns.number'), dataIndex: 'number' },
+          { title: t('registry.columns.village'), dataIndex: 'villageName' },
+          {
+            title: t('registry.columns.head'),
+            render: (_, row) => `${row.headName ?? '—'} ${row.headIdNumber ?? ''}`,
+          },
+          { title: t('registry.columns.members'), dataIndex: 'memberCount', align: 'right' },
+          {
+            title: t('registry.columns.status'),
+            render: (_, row) => <Tag>{t(`registry.status.${row.status}`)}</Tag>,
+          },
+        ]}
+      />
+      {open && <HouseholdDrawer id={open} canWrite={canWrite} onClose={() => setOpen(undefined)} />}
+      {creating && (
+        <NewHouseholdModal
+          onClose={(createdId) => {
+            setCreating(false);
+            if (createdId) setOpen(createdId);
+          }}
+        />
+      )}
+    </Flex>
+  );
+}

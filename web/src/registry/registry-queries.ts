@@ -1,0 +1,93 @@
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, dataOf } from '../api/client.ts';
+import type {
+  ConditionsBody,
+  IncomeBody,
+  MeasureBody,
+  NewHouseholdBody,
+  RegistryHouseholdStatus,
+  TransitionBody,
+} from '../api/types.ts';
+
+export const registryKeys = {
+  all: ['registry'] as const,
+  stats: (unit: string, year: number) => ['registry', 'stats', unit, year] as const,
+  trend: (unit: string) => ['registry', 'trend', unit] as const,
+  households: (filter: HouseholdFilter) => ['registry', 'households', filter] as const,
+  household: (id: string, reveal: boolean) => ['registry', 'household', id, reveal] as const,
+};
+
+export type HouseholdFilter = {
+  unit?: string;
+  status?: RegistryHouseholdStatus;
+  q?: string;
+  offset: number;
+  limit: number;
+};
+
+export const statsQuery = (unit: string, year: number) =>
+  queryOptions({
+    queryKey: registryKeys.stats(unit, year),
+    queryFn: () => dataOf(api.GET('/api/registry/stats', { params: { query: { unit, year } } })),
+  });
+
+export const trendQuery = (unit: string) =>
+  queryOptions({
+    queryKey: registryKeys.trend(unit),
+    queryFn: async () => (await dataOf(api.GET('/api/registry/stats/trend', { params: { query: { unit } } }))).items,
+  });
+
+export const householdsQuery = (filter: HouseholdFilter) =>
+  queryOptions({
+    queryKey: registryKeys.households(filter),
+    queryFn: () => dataOf(api.GET('/api/registry/households', { params: { query: filter } })),
+    placeholderData: keepPreviousData,
+  });
+
+export const householdQuery = (id: string, reveal: boolean) =>
+  queryOptions({
+    queryKey: registryKeys.household(id, reveal),
+    queryFn: () =>
+      dataOf(
+        api.GET('/api/registry/households/{id}', {
+          params: { path: { id }, query: { reveal: reveal ? 'true' : undefined } },
+        }),
+      ),
+  });
+
+/** Every registry change can move any figure, so all registry queries refresh after one. */
+function useRegistryMutation<Input, Output>(call: (input: Input) => Promise<Output>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: call,
+    onSuccess: () => client.invalidateQueries({ queryKey: registryKeys.all }),
+  });
+}
+
+export function useCreateHousehold() {
+  return useRegistryMutation((body: NewHouseholdBody) => dataOf(api.POST('/api/registry/households', { body })));
+}
+
+export function useTransition(id: string) {
+  return useRegistryMutation((body: TransitionBody) =>
+    dataOf(api.POST('/api/registry/households/{id}/transitions', { params: { path: { id } }, body })),
+  );
+}
+
+export function useRecordMeasure(id: string) {
+  return useRegistryMutation((body: MeasureBody) =>
+    dataOf(api.POST('/api/registry/households/{id}/measures', { params: { path: { id } }, body })),
+  );
+}
+
+export function useRecordIncome(id: string) {
+  return useRegistryMutation((body: IncomeBody) =>
+    dataOf(api.POST('/api/registry/households/{id}/incomes', { params: { path: { id } }, body })),
+  );
+}
+
+export function useUpdateConditions(id: string) {
+  return useRegistryMutation((body: ConditionsBody) =>
+    dataOf(api.PATCH('/api/registry/households/{id}', { params: { path: { id } }, body })),
+  );
+}
