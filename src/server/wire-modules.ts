@@ -18,7 +18,8 @@ export function wireModules(): void {
         const unit = await unitByCode(db, unitCode);
         if (!unit) continue;
         const value = (await registryFiguresOf(db, unit, period.year))[code];
-        if (value !== null) values.set(unitCode, value);
+        // The registry's contract gives incidence as a fraction; the indicator is a percentage like every other.
+        if (value !== null) values.set(unitCode, code === 'poverty.incidence' ? value * 100 : value);
       }
       return values;
     });
