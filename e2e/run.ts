@@ -65,6 +65,8 @@ function summary(verdict: string): string {
 }
 
 /** Resolves with the test run's exit code and what to say about it. */
+const onlyFiles = process.argv.slice(2);
+
 async function main(): Promise<{ code: number; verdict: string }> {
   await mkdir(artifacts, { recursive: true });
 
@@ -102,6 +104,8 @@ async function main(): Promise<{ code: number; verdict: string }> {
     log(`server ready after ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const tests = readdirSync(path.join(root, 'e2e'))
       .filter((file) => file.endsWith('.e2e.ts'))
+      // `node e2e/run.ts loop registry` runs only the files whose names contain one of the words.
+      .filter((file) => onlyFiles.length === 0 || onlyFiles.some((word) => file.includes(word)))
       .sort()
       .map((file) => path.join('e2e', file));
     const testEnv = { ...process.env, E2E_BASE_URL: baseUrl, E2E_ADMIN_PASSWORD: adminPassword };

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { request } from 'playwright-core';
+import { chinaDateOf } from '../src/platform/calendar-date.ts';
 import {
   adminPassword,
   baseUrl,
@@ -25,7 +26,7 @@ async function renameElsewhere(name: string) {
       headers: { 'X-CSRF-Token': csrfToken },
       data: {
         name,
-        effectiveOn: new Date().toISOString().slice(0, 10),
+        effectiveOn: chinaDateOf(new Date()),
         reason: '另一位管理员的变更',
         version: unit.version,
       },

@@ -35,6 +35,8 @@ export async function newPage(browser: Browser): Promise<{ page: Page; pageError
     baseURL: baseUrl,
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN',
+    // Users are in China: dates picked in the browser are China dates, as the server counts them.
+    timezoneId: 'Asia/Shanghai',
   });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
