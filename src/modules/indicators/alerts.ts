@@ -3,6 +3,7 @@ import type { IndicatorRow } from '../../platform/db-schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { authorize } from '../auth/access.ts';
 import type { ServiceContext } from '../auth/context.ts';
+import { insertNotifications, type NewNotification } from '../notifications/queries.ts';
 import { normalizeUnitCode } from '../org/codes.ts';
 import { evaluateCell } from './analytics.ts';
 import { codeOfPath } from './engine.ts';
@@ -18,8 +19,9 @@ export type ChangedCell = { indicator_id: number; period: string; path: string }
 /**
  * After values change (inside the same transaction): every indicator with an alert line that depends on
  * them, at the cities and counties above them, is compared with the previous period; a crossing is stored
- * once per indicator, unit and period ("structural breakthrough"). Watched at levels 2–3 only, where
- * leaders read them; villages crossing lines one by one would bury the signal.
+ * once per indicator, unit and period ("structural breakthrough") and delivered to that unit's notifications
+ * inbox. Returns how many new crossings were stored. Watched at levels 2–3 only, where leaders read them;
+ * villages crossing lines one by one would bury the signal.
  */
 export async function raiseAlerts(
   tx: Tx,
@@ -51,7 +53,7 @@ export async function raiseAlerts(
       u,
     ]),
   );
-  let raised = 0;
+  const notices: NewNotification[] = [];
   for (const { indicator, period, path } of targets.values()) {
     const unit = units.get(codeOfPath(path));
     if (!unit || unit.level === null) continue;
@@ -64,7 +66,7 @@ export async function raiseAlerts(
     const line = Number(indicator.alert_line);
     const crossed = crossing(before.value, now.value, line);
     if (crossed === null || now.value === null) continue;
-    await insertAlert(tx, {
+    const alert = await insertAlert(tx, {
       indicator_id: indicator.id,
       unit_id: unit.id,
       path: unit.path,
@@ -75,9 +77,40 @@ export async function raiseAlerts(
       crossed,
       raised_at: ctx.clock.now(),
     });
-    raised += 1;
+    if (!alert) continue;
+    notices.push({
+      unitId: unit.id,
+      unitPath: unit.path,
+      kind: `indicator_crossed_${crossed}`,
+      taskId: null,
+      title: alertTitle({ indicator, period, previous: before.value, value: now.value, line, crossed }),
+      body: indicator.code,
+      sourceKey: `indicator-alert:${alert.id}`,
+      at: ctx.clock.now(),
+    });
   }
-  return raised;
+  // The inbox reaches every account whose scope covers the unit, so the city above a county sees it too.
+  await insertNotifications(tx, notices);
+  return notices.length;
+}
+
+/**
+ * A notification is stored once for readers of either language, so its title carries both names of the
+ * indicator and only figures besides; the words ("crossed its alert line") come from the translated kind, and
+ * the unit is shown from the notification's own unit.
+ */
+function alertTitle(alert: {
+  indicator: IndicatorRow;
+  period: string;
+  previous: number | null;
+  value: number;
+  line: number;
+  crossed: 'up' | 'down';
+}) {
+  const figure = (n: number | null) => (n === null ? '–' : String(Number(n.toFixed(2))));
+  const comparison = alert.crossed === 'up' ? '≥' : '<';
+  const names = `${alert.indicator.name_zh} / ${alert.indicator.name_en}`;
+  return `${names} · ${alert.period} · ${figure(alert.previous)} → ${figure(alert.value)} (${comparison} ${figure(alert.line)})`;
 }
 
 export async function listAlerts(ctx: ServiceContext, options: { unit: string; limit: number }) {

@@ -359,6 +359,68 @@ describe('roll-ups, targets and rankings', () => {
     );
   });
 
+  it('delivers a crossing once to the inbox of the unit, and nothing when the line is not crossed', async () => {
+    const county = await t.signIn({ role: 'staff', scopes: ['140929'] });
+    const township = await t.signIn({ role: 'staff', scopes: [townA] });
+    const alertNotices = async (client: ApiClient) =>
+      ((await client.get('/api/notifications?limit=200')).body.items as { kind: string; title: string }[]).filter(
+        (n) => n.kind.startsWith('indicator_crossed_') && n.title.includes('2023-0'),
+      );
+    // Early 2023 is a quarter nothing else in this file touches; its entry windows are reopened for it.
+    const countyUnit = await t.db
+      .selectFrom('org_unit')
+      .select('id')
+      .where('code', '=', '140929000000')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('indicator_entry_exception')
+      .values(
+        ['2023-01', '2023-02', '2023-03'].map((period) => ({
+          indicator_id: null,
+          unit_id: countyUnit.id,
+          path: '/',
+          period,
+          reason: 'test',
+          expires_at: new Date('2030-01-01'),
+          granted_by: null,
+          granted_at: new Date(),
+        })),
+      )
+      .execute();
+    const first = await save(admin, villageA1, '2023-01', [
+      { indicator: 'test.households', value: 100 },
+      { indicator: 'test.poor_households', value: 5 },
+    ]);
+    const second = await save(admin, villageA1, '2023-02', [
+      { indicator: 'test.households', value: 100 },
+      { indicator: 'test.poor_households', value: 8 },
+    ]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(await alertNotices(county)).toEqual([]);
+
+    const crossing = await save(admin, villageA1, '2023-03', [
+      { indicator: 'test.households', value: 100 },
+      { indicator: 'test.poor_households', value: 12 },
+    ]);
+    expect(crossing.status, JSON.stringify(crossing.body)).toBe(200);
+    const notices = await alertNotices(county);
+    expect(notices).toEqual([
+      expect.objectContaining({
+        kind: 'indicator_crossed_up',
+        title: '贫困户占比 / Share of poor households · 2023-03 · 8 → 12 (≥ 10)',
+        body: 'test.poor_share',
+        unit: expect.objectContaining({ code: '140929000000' }),
+        taskId: null,
+        read: false,
+      }),
+    ]);
+    // A later change in the same period is the same crossing: no second notice.
+    const again = await save(admin, villageA1, '2023-03', [{ indicator: 'test.poor_households', value: 13 }]);
+    expect(again.status).toBe(200);
+    expect(await alertNotices(county)).toHaveLength(1);
+    expect(await alertNotices(township)).toEqual([]);
+  });
+
   it('lists the values behind a figure', async () => {
     const rows = await admin.get(`/api/analytics/rows?indicator=test.poor_share&unit=${townA}&period=2024-05`);
     expect(rows.status).toBe(200);

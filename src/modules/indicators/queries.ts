@@ -104,7 +104,8 @@ export function insertAlert(db: Executor, values: Insertable<Database['indicator
     .insertInto('indicator_alert')
     .values(values)
     .onConflict((oc) => oc.columns(['indicator_id', 'unit_id', 'period']).doNothing())
-    .execute();
+    .returning('id')
+    .executeTakeFirst();
 }
 
 export function alertsUnder(db: Executor, options: { path: string; limit: number }) {

@@ -9,7 +9,11 @@ const unread = z.object({ unread: z.number().int() });
 const notification = z
   .object({
     id: z.string(),
-    kind: z.string().describe('task_issued, colour_yellow, colour_red, report_returned, supervision_notice, …'),
+    kind: z
+      .string()
+      .describe(
+        'task_issued, colour_yellow, colour_red, report_returned, supervision_notice, indicator_crossed_up, indicator_crossed_down, …',
+      ),
     taskId: z.string().nullable(),
     title: z.string(),
     body: z.string(),

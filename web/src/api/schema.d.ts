@@ -11317,7 +11317,7 @@ export interface components {
         };
         NotificationInput: {
             id: string;
-            /** @description task_issued, colour_yellow, colour_red, report_returned, supervision_notice, … */
+            /** @description task_issued, colour_yellow, colour_red, report_returned, supervision_notice, indicator_crossed_up, indicator_crossed_down, … */
             kind: string;
             taskId: string | null;
             title: string;
@@ -12072,7 +12072,7 @@ export interface components {
         };
         Notification: {
             id: string;
-            /** @description task_issued, colour_yellow, colour_red, report_returned, supervision_notice, … */
+            /** @description task_issued, colour_yellow, colour_red, report_returned, supervision_notice, indicator_crossed_up, indicator_crossed_down, … */
             kind: string;
             taskId: string | null;
             title: string;

@@ -440,6 +440,8 @@ export const en: Messages = {
         supervision_notice: 'Supervision notice received',
         supervision_letter: 'Supervision letter received',
         escalation: 'Task escalated',
+        indicator_crossed_up: 'Indicator reached its alert line',
+        indicator_crossed_down: 'Indicator fell below its alert line',
       },
     },
   },

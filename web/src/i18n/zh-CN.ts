@@ -419,6 +419,8 @@ export const zhCN = {
         supervision_notice: '收到督办单',
         supervision_letter: '收到督办函',
         escalation: '任务被提级督办',
+        indicator_crossed_up: '指标突破预警线',
+        indicator_crossed_down: '指标跌破预警线',
       },
     },
   },
