@@ -1,6 +1,6 @@
 import type { Executor } from '../../platform/database.ts';
 import { normalizeUnitCode } from '../org/codes.ts';
-import { sumStats, unitByCode } from './queries.ts';
+import { sumStats, sumStatsByUnit, unitByCode } from './queries.ts';
 import { presentStats } from './presenter.ts';
 
 /** The stable codes under which the indicator module shows the registry's live figures. */
@@ -26,7 +26,19 @@ export async function registryFiguresOf(
   year: number,
 ): Promise<Record<RegistryIndicatorCode, number | null>> {
   const [row] = await sumStats(db, { path: unit.path, years: [year] });
-  const stats = presentStats(unit.code, year, row);
+  return figuresFrom(presentStats(unit.code, year, row));
+}
+
+/** The figures of many units (by code) for a year in one statement; units without records are left out. */
+export async function registryFiguresByUnit(
+  db: Executor,
+  options: { codes: readonly string[]; year: number },
+): Promise<Map<string, Record<RegistryIndicatorCode, number | null>>> {
+  const rows = await sumStatsByUnit(db, options);
+  return new Map(rows.map((row) => [row.code, figuresFrom(presentStats(row.code, options.year, row))]));
+}
+
+function figuresFrom(stats: ReturnType<typeof presentStats>): Record<RegistryIndicatorCode, number | null> {
   return {
     'poverty.registered_persons': stats.registeredPersons,
     'poverty.poor_persons': stats.poorPersons,
