@@ -1,5 +1,6 @@
 import { Card, Space, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { AlertsTab } from './AlertsTab.tsx';
 import { AnalyticsTab } from './AnalyticsTab.tsx';
 import { ApprovalTab } from './ApprovalTab.tsx';
@@ -12,12 +13,15 @@ import { ViewToolbar } from './ViewToolbar.tsx';
 export function IndicatorsPage() {
   const { t } = useTranslation();
   const view = useIndicatorView({ period: '2021' });
+  // `?tab=alerts` opens a tab directly: the inbox links threshold alerts there.
+  const [search] = useSearchParams();
   return (
     <Card>
       <Space direction="vertical" style={{ width: '100%' }}>
         <ViewToolbar view={view} />
         <Tabs
           destroyOnHidden
+          defaultActiveKey={search.get('tab') ?? 'analytics'}
           items={[
             { key: 'analytics', label: t('indicators.tabs.analytics'), children: <AnalyticsTab view={view} /> },
             { key: 'entry', label: t('indicators.tabs.entry'), children: <EntryTab view={view} /> },

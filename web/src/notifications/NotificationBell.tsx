@@ -5,6 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, dataOf } from '../api/client.ts';
 
+type InboxItem = { kind: string; taskId: string | null; unit: { code: string } };
+
+/** Where a notification leads: its task, or the indicator alerts of its unit. */
+function linkOf(item: InboxItem): string | null {
+  if (item.taskId) return `/tasks?task=${item.taskId}`;
+  if (item.kind.startsWith('indicator_')) return `/indicators?tab=alerts&unit=${item.unit.code}`;
+  return null;
+}
+
 /** The inbox in the header: unread count on the bell, the latest notifications in a popover. */
 export function NotificationBell() {
   const { t } = useTranslation();
@@ -36,8 +45,11 @@ export function NotificationBell() {
           locale={{ emptyText: t('loop.notifications.empty') }}
           renderItem={(item) => (
             <List.Item
-              onClick={() => item.taskId && void navigate(`/tasks?task=${item.taskId}`)}
-              style={{ cursor: item.taskId ? 'pointer' : 'default' }}
+              onClick={() => {
+                const target = linkOf(item);
+                if (target) void navigate(target);
+              }}
+              style={{ cursor: linkOf(item) ? 'pointer' : 'default' }}
             >
               <List.Item.Meta
                 title={
