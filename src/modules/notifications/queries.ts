@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import { inBatches } from '../../platform/batches.ts';
 import type { Executor, Tx } from '../../platform/database.ts';
 import { escapeLike } from '../tasks/queries.ts';
 
@@ -14,26 +13,20 @@ export type NewNotification = {
   at: Date;
 };
 
-/** Inserts into units' inboxes; a notification with a source key is delivered once. */
+/**
+ * Inserts into units' inboxes; a notification with a source key is delivered once. The rows travel as one
+ * array per column, so a pass that warns tens of thousands of units is one short statement, not thousands
+ * of bound parameters.
+ */
 export async function insertNotifications(tx: Executor, rows: readonly NewNotification[]): Promise<void> {
-  await inBatches(rows, 6000, (slice) =>
-    tx
-      .insertInto('notification')
-      .values(
-        slice.map((n) => ({
-          unit_id: n.unitId,
-          unit_path: n.unitPath,
-          kind: n.kind,
-          task_id: n.taskId,
-          title: n.title,
-          body: n.body ?? '',
-          source_key: n.sourceKey,
-          created_at: n.at,
-        })),
-      )
-      .onConflict((oc) => oc.column('source_key').doNothing())
-      .execute(),
-  );
+  if (rows.length === 0) return;
+  await sql`
+    insert into notification (unit_id, unit_path, kind, task_id, title, body, source_key, created_at)
+    select * from unnest(${rows.map((n) => n.unitId)}::integer[], ${rows.map((n) => n.unitPath)}::text[],
+      ${rows.map((n) => n.kind)}::text[], ${rows.map((n) => n.taskId)}::bigint[], ${rows.map((n) => n.title)}::text[],
+      ${rows.map((n) => n.body ?? '')}::text[], ${rows.map((n) => n.sourceKey)}::text[],
+      ${rows.map((n) => n.at)}::timestamptz[])
+    on conflict (source_key) do nothing`.execute(tx);
 }
 
 function inScope(scope: readonly string[] | null) {

@@ -1,13 +1,12 @@
 import { chinaDateOf } from '../../platform/calendar-date.ts';
 import type { Executor } from '../../platform/database.ts';
-import { insertNotifications } from '../notifications/queries.ts';
 import { type Judgement, judgeTask } from './judge.ts';
 import {
   historiesOf,
-  insertColourHistory,
-  insertNotices,
+  issueNoticesAndNotify,
   type JudgeRow,
   type NewNotice,
+  startSpellsAndWarn,
   storeJudgements,
   tasksToJudge,
 } from './queries.ts';
@@ -16,8 +15,6 @@ import { escalationFor } from './rules/escalation.ts';
 import { rulesInForce, type SupervisionRules } from './rule-set.ts';
 
 export type ColourPassResult = { judged: number; changed: number; warnings: number; notices: number };
-
-const WARNED: ReadonlySet<string> = new Set(['yellow', 'red']);
 
 /**
  * Judges the tasks, stores what changed, records each change of colour as the start of a spell, warns the
@@ -47,30 +44,14 @@ export async function judgeAndRecord(
     })),
     day,
   );
-  const spells = await insertColourHistory(
+  const warned = await startSpellsAndWarn(
     tx,
     changed
       .filter(({ task, judgement }) => judgement.colour !== null && judgement.colour !== task.colour)
       .map(({ task, judgement }) => ({ taskId: task.id, colour: judgement.colour as string })),
-    day,
+    { day, at: options.now },
   );
   const byId = new Map(tasks.map((task) => [task.id, task]));
-  const warned = spells.filter((spell) => WARNED.has(spell.colour));
-  await insertNotifications(
-    tx,
-    warned.map((spell) => {
-      const task = byId.get(spell.task_id) as JudgeRow;
-      return {
-        unitId: task.lead_unit_id,
-        unitPath: task.lead_unit_path,
-        kind: `colour_${spell.colour}`,
-        taskId: task.id,
-        title: task.title,
-        sourceKey: `colour:${spell.id}`,
-        at: options.now,
-      };
-    }),
-  );
   const notices = await escalate(
     tx,
     warned.map((spell) => byId.get(spell.task_id) as JudgeRow),
@@ -125,21 +106,7 @@ async function escalate(
       at: options.now,
     }));
   });
-  const inserted = await insertNotices(tx, notices);
-  const titles = new Map(tasks.map((task) => [task.id, task.title]));
-  await insertNotifications(
-    tx,
-    inserted.map((notice) => ({
-      unitId: notice.unit_id,
-      unitPath: notice.unit_path,
-      kind: notice.kind,
-      taskId: notice.task_id,
-      title: titles.get(notice.task_id) ?? '',
-      sourceKey: `notice:${notice.id}`,
-      at: options.now,
-    })),
-  );
-  return inserted.length;
+  return issueNoticesAndNotify(tx, notices);
 }
 
 /** Re-judges the given tasks inside the caller's transaction, right after they changed. */

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor, Tx } from '../../platform/database.ts';
 import type { SupervisionNoticeKind } from '../../platform/db-schema.ts';
-import { inBatches } from '../../platform/batches.ts';
 import { grantedWithin } from '../tasks/queries.ts';
 
 export function ruleSetInForce(db: Executor, day: string) {
@@ -77,18 +76,35 @@ export function storeJudgements(
     .then(() => undefined);
 }
 
-export async function insertColourHistory(
+/**
+ * Starts the given colour spells and, in the same statement, warns the lead unit of each new yellow or red
+ * one in its inbox (keyed by the spell, so delivered once). The warning is built from the task row, so the
+ * tasks travel to the database once, as two arrays. Answers the tasks whose new spell was a warning, in the
+ * order the spells were started.
+ */
+export async function startSpellsAndWarn(
   tx: Executor,
   rows: readonly { taskId: string; colour: string }[],
-  day: string,
-): Promise<{ id: string; task_id: string; colour: string }[]> {
+  options: { day: string; at: Date },
+): Promise<{ task_id: string }[]> {
   if (rows.length === 0) return [];
-  const result = await sql<{ id: string; task_id: string; colour: string }>`
-    insert into task_colour_history (task_id, colour, on_day)
-    select v.task_id, v.colour, ${day}::date
-    from unnest(${rows.map((r) => r.taskId)}::bigint[], ${rows.map((r) => r.colour)}::text[]) as v(task_id, colour)
-    on conflict do nothing
-    returning id, task_id, colour`.execute(tx);
+  const result = await sql<{ task_id: string }>`
+    with spell as (
+      insert into task_colour_history (task_id, colour, on_day)
+      select v.task_id, v.colour, ${options.day}::date
+      from unnest(${rows.map((r) => r.taskId)}::bigint[], ${rows.map((r) => r.colour)}::text[]) as v(task_id, colour)
+      on conflict do nothing
+      returning id, task_id, colour
+    ), warning as (
+      insert into notification (unit_id, unit_path, kind, task_id, title, body, source_key, created_at)
+      select t.lead_unit_id, t.lead_unit_path, 'colour_' || s.colour, t.id, t.title, '', 'colour:' || s.id,
+        ${options.at}::timestamptz
+      from spell s join task t on t.id = s.task_id
+      where s.colour in ('yellow', 'red')
+      order by s.id
+      on conflict (source_key) do nothing
+    )
+    select task_id from spell where colour in ('yellow', 'red') order by id`.execute(tx);
   return result.rows;
 }
 
@@ -119,31 +135,61 @@ export type NewNotice = {
   at: Date;
 };
 
-/** Inserts notices; automatic ones carry a source key, so issuing the same one twice does nothing. */
-export function insertNotices(tx: Executor, notices: readonly NewNotice[]) {
-  return inBatches(notices, 4000, (slice) =>
-    tx
-      .insertInto('supervision_notice')
-      .values(
-        slice.map((n) => ({
-          task_id: n.taskId,
-          unit_id: n.unitId,
-          unit_path: n.unitPath,
-          kind: n.kind,
-          origin: n.origin,
-          issued_on: n.issuedOn,
-          body: n.body,
-          deduction_points: n.deductionPoints,
-          escalated_to: n.escalatedTo,
-          source_key: n.sourceKey,
-          issued_by: n.issuedBy,
-          created_at: n.at,
-        })),
-      )
-      .onConflict((oc) => oc.column('source_key').doNothing())
-      .returning(['id', 'task_id', 'kind', 'unit_id', 'unit_path'])
-      .execute(),
-  );
+const NOTICE_COLUMNS = sql`(task_id, unit_id, unit_path, kind, origin, issued_on, body, deduction_points,
+  escalated_to, source_key, issued_by, created_at)`;
+
+/** The notices as rows in `NOTICE_COLUMNS` order, sent as one array per column. */
+function noticeRows(notices: readonly NewNotice[]) {
+  const column = <T>(pick: (notice: NewNotice) => T) => notices.map(pick);
+  return sql`select * from unnest(${column((n) => n.taskId)}::bigint[], ${column((n) => n.unitId)}::integer[],
+    ${column((n) => n.unitPath)}::text[], ${column((n) => n.kind)}::text[], ${column((n) => n.origin)}::text[],
+    ${column((n) => n.issuedOn)}::date[], ${column((n) => n.body)}::text[],
+    ${column((n) => n.deductionPoints)}::numeric[], ${column((n) => n.escalatedTo)}::text[],
+    ${column((n) => n.sourceKey)}::text[], ${column((n) => n.issuedBy)}::integer[], ${column((n) => n.at)}::timestamptz[])`;
+}
+
+/**
+ * Inserts notices, one array per column; automatic ones carry a source key, so issuing the same one twice
+ * does nothing. Answers the inserted notices in the order given.
+ */
+export async function insertNotices(tx: Executor, notices: readonly NewNotice[]) {
+  if (notices.length === 0) return [];
+  const result = await sql<{
+    id: string;
+    task_id: string;
+    kind: SupervisionNoticeKind;
+    unit_id: number;
+    unit_path: string;
+  }>`
+    insert into supervision_notice ${NOTICE_COLUMNS}
+    ${noticeRows(notices)}
+    on conflict (source_key) do nothing
+    returning id, task_id, kind, unit_id, unit_path`.execute(tx);
+  return result.rows;
+}
+
+/**
+ * Issues automatic notices and, in the same statement, delivers each one issued now to its unit's inbox
+ * (keyed by the notice). Notices already issued (same source key) are left alone. Answers how many were
+ * issued.
+ */
+export async function issueNoticesAndNotify(tx: Executor, notices: readonly NewNotice[]): Promise<number> {
+  if (notices.length === 0) return 0;
+  const result = await sql<{ issued: number }>`
+    with notice as (
+      insert into supervision_notice ${NOTICE_COLUMNS}
+      ${noticeRows(notices)}
+      on conflict (source_key) do nothing
+      returning id, task_id, kind, unit_id, unit_path, created_at
+    ), delivered as (
+      insert into notification (unit_id, unit_path, kind, task_id, title, body, source_key, created_at)
+      select n.unit_id, n.unit_path, n.kind, n.task_id, t.title, '', 'notice:' || n.id, n.created_at
+      from notice n join task t on t.id = n.task_id
+      order by n.id
+      on conflict (source_key) do nothing
+    )
+    select count(*)::int as issued from notice`.execute(tx);
+  return result.rows[0]?.issued ?? 0;
 }
 
 /** Counts by colour of the tasks led inside a subtree, from the tally the triggers keep. */
