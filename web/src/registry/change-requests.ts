@@ -1,0 +1,22 @@
+/** The change kinds the server accepts, in the order the form offers them. */
+export const CHANGE_KINDS = ['correct_id', 'change_head'] as const;
+export type FiledChangeKind = (typeof CHANGE_KINDS)[number];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/**
+ * A one-line account of a requested change (ID numbers arrive masked): its fields other than the kind, a
+ * member added shown by name.
+ */
+export function describeChange(change: unknown): string {
+  if (!isRecord(change)) return '';
+  return Object.entries(change)
+    .filter(([key]) => key !== 'kind')
+    .map(([key, value]) => {
+      if (isRecord(value)) return `${key}: ${typeof value.name === 'string' ? value.name : '…'}`;
+      return `${key}: ${String(value)}`;
+    })
+    .join('; ');
+}
