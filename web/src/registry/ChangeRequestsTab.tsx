@@ -48,7 +48,7 @@ export function ChangeRequestsTab({ canApprove }: { canApprove: boolean }) {
         options={STATUSES.map((s) => ({ value: s, label: t(`registry.changeRequests.status.${s}`) }))}
       />
       {list.isError && <Alert type="error" showIcon title={list.error.message} />}
-      {error && (
+      {error && !rejecting && (
         <Alert role="alert" type="error" showIcon title={error.message} closable onClose={() => setError(undefined)} />
       )}
       <Table<ChangeRequest>
@@ -110,9 +110,13 @@ export function ChangeRequestsTab({ canApprove }: { canApprove: boolean }) {
         okButtonProps={{ danger: true, disabled: comment.trim().length === 0 }}
         confirmLoading={decide.isPending}
         onOk={() => rejecting && void run(rejecting, 'reject', comment.trim())}
-        onCancel={() => setRejecting(undefined)}
+        onCancel={() => {
+          setRejecting(undefined);
+          setError(undefined);
+        }}
         destroyOnHidden
       >
+        {error && <Alert role="alert" type="error" showIcon title={error.message} style={{ marginBottom: 12 }} />}
         <Input.TextArea
           aria-label={t('registry.changeRequests.rejectReason')}
           placeholder={t('registry.changeRequests.rejectReason')}

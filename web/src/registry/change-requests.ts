@@ -1,10 +1,8 @@
+import { isRecord } from '../common/is-record.ts';
+
 /** The change kinds the server accepts, in the order the form offers them. */
 export const CHANGE_KINDS = ['correct_id', 'change_head'] as const;
 export type FiledChangeKind = (typeof CHANGE_KINDS)[number];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
 
 /**
  * A one-line account of a requested change (ID numbers arrive masked): its fields other than the kind, a

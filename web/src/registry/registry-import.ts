@@ -1,7 +1,5 @@
+import { isRecord } from '../common/is-record.ts';
 import type { Job } from '../api/types.ts';
-
-/** The job kind the server gives registry imports. */
-export const REGISTRY_IMPORT_KIND = 'registry.import';
 
 export type ImportIssue = { row?: number; field: string; message: string };
 export type RegistryImportReport = {
@@ -12,10 +10,6 @@ export type RegistryImportReport = {
   updatedPersons: number;
   errors: ImportIssue[];
 };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
 
 function isIssue(value: unknown): value is ImportIssue {
   return isRecord(value) && typeof value.field === 'string' && typeof value.message === 'string';
