@@ -93,7 +93,7 @@ test('request a change of head, approve it village → township → county, and 
   await signInAsAdmin(page, chineseLogin);
   const childId = idNumber('20030915');
 
-  await page.goto('/registry');
+  await page.goto(`/registry?unit=${village}`);
   await page.getByRole('tab', { name: '贫困户' }).click();
   await page.getByRole('button', { name: '新增贫困户' }).click();
   const dialog = page.getByRole('dialog');
@@ -122,6 +122,8 @@ test('request a change of head, approve it village → township → county, and 
   const row = inbox.getByRole('row').filter({ hasText: '户主年迈' });
   for (const step of ['村级', '乡镇', '县级']) {
     await row.getByRole('cell', { name: step, exact: true }).waitFor();
+    // The previous decision refreshes every registry figure; its button stays busy until then.
+    await row.locator('.ant-btn-loading').waitFor({ state: 'detached' });
     await row.getByRole('button', { name: /同\s*意/ }).click();
   }
   await page.getByRole('combobox', { name: '状态' }).click();

@@ -24,6 +24,13 @@ export function ChangeRequestsTab({ canApprove }: { canApprove: boolean }) {
   const [rejecting, setRejecting] = useState<ChangeRequest>();
   const [comment, setComment] = useState('');
 
+  const fieldLabel = (field: string, value: string) =>
+    `${t(`registry.changeRequests.fields.${field}`, { defaultValue: field })}: ${
+      field === 'relation' || field === 'formerHeadRelation'
+        ? t(`registry.relations.${value}`, { defaultValue: value })
+        : value
+    }`;
+
   async function run(request: ChangeRequest, decision: 'approve' | 'reject', reason?: string) {
     setError(undefined);
     try {
@@ -65,7 +72,7 @@ export function ChangeRequestsTab({ canApprove }: { canApprove: boolean }) {
             title: t('registry.changeRequests.kind'),
             render: (_, r) => t(`registry.changeRequests.kinds.${r.kind}`, { defaultValue: r.kind }),
           },
-          { title: t('registry.changeRequests.change'), render: (_, r) => describeChange(r.change) },
+          { title: t('registry.changeRequests.change'), render: (_, r) => describeChange(r.change, fieldLabel) },
           { title: t('registry.reason'), dataIndex: 'reason' },
           {
             title: t('registry.columns.status'),
