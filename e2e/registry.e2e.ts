@@ -131,7 +131,7 @@ test('request a change of head, approve it village → township → county, and 
   await inbox.getByRole('row').filter({ hasText: '户主年迈' }).getByText('已生效').waitFor();
   await screenshot(page, 'registry-change-requests');
 
-  await page.getByRole('button', { name: /^导\s*入$/ }).click();
+  await page.getByRole('button', { name: /导\s*入$/ }).click();
   const importing = page.getByRole('dialog', { name: '导入建档立卡数据' });
   await importing.locator('input[type=file]').setInputFiles({
     name: 'registry.csv',
