@@ -85,3 +85,61 @@ test('register a household, assist it, exit it, and see the village incidence ch
   await screenshot(page, 'registry-dashboard');
   assert.deepEqual(pageErrors, []);
 });
+
+test('request a change of head, approve it village → township → county, and check an import file', async (t) => {
+  const browser = await openBrowser();
+  t.after(() => browser.close());
+  const { page, pageErrors } = await newPage(browser);
+  await signInAsAdmin(page, chineseLogin);
+  const childId = idNumber('20030915');
+
+  await page.goto(`/registry?unit=${village}`);
+  await page.getByRole('tab', { name: '贫困户' }).click();
+  await page.getByRole('button', { name: '新增贫困户' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('combobox').first().fill(village);
+  await page.locator('.ant-select-item-option').filter({ hasText: '谷河' }).first().click();
+  await dialog.getByLabel('姓名').first().fill('变更户主');
+  await dialog.getByLabel('身份证号').first().fill(idNumber('19600101'));
+  await dialog.getByRole('button', { name: '添加成员' }).click();
+  await dialog.getByLabel('姓名').nth(1).fill('变更子女');
+  await dialog.getByLabel('身份证号').nth(1).fill(childId);
+  await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+
+  const drawer = page.locator('.ant-drawer');
+  await drawer.getByTestId('household-status').filter({ hasText: '已识别' }).waitFor();
+  await drawer.getByRole('tab', { name: '申请变更' }).click();
+  await drawer.getByLabel('变更类型').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '变更户主' }).click();
+  await drawer.getByLabel('新户主身份证号').fill(childId);
+  await drawer.getByLabel('理由').fill('户主年迈，经村民会议同意');
+  await drawer.getByRole('button', { name: '申请变更' }).click();
+  await page.getByText('已提交变更申请').waitFor();
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('tab', { name: '变更审批' }).click();
+  const inbox = page.getByRole('table', { name: '变更审批' });
+  const row = inbox.getByRole('row').filter({ hasText: '户主年迈' });
+  for (const step of ['村级', '乡镇', '县级']) {
+    await row.getByRole('cell', { name: step, exact: true }).waitFor();
+    // The previous decision refreshes every registry figure; its button stays busy until then.
+    await row.locator('.ant-btn-loading').waitFor({ state: 'detached' });
+    await row.getByRole('button', { name: /同\s*意/ }).click();
+  }
+  await page.getByRole('combobox', { name: '状态' }).click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '已生效' }).click();
+  await inbox.getByRole('row').filter({ hasText: '户主年迈' }).getByText('已生效').waitFor();
+  await screenshot(page, 'registry-change-requests');
+
+  await page.getByRole('button', { name: /导\s*入$/ }).click();
+  const importing = page.getByRole('dialog', { name: '导入建档立卡数据' });
+  await importing.locator('input[type=file]').setInputFiles({
+    name: 'registry.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('户编号,姓名\n1,无证件号\n'),
+  });
+  await importing.getByRole('button', { name: /校\s*验/ }).click();
+  await importing.getByRole('table', { name: '逐行问题' }).or(importing.getByRole('alert')).first().waitFor();
+  await screenshot(page, 'registry-import-dry-run');
+  assert.deepEqual(pageErrors, []);
+});

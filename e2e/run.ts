@@ -4,6 +4,7 @@
  * node:test, and always stops the server (SIGTERM, so PostgreSQL shuts down cleanly) and removes the data.
  *
  * Usage: npm run test:e2e   (set DATABASE_URL to use an existing PostgreSQL instead of the embedded one)
+ *        npm run test:e2e -- registry   (only the files whose names contain one of the words given)
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, readdirSync } from 'node:fs';
@@ -19,6 +20,8 @@ const artifacts = path.join(root, '.test-artifacts');
 const adminPassword = 'e2e-Admin-2024';
 const serverStartTimeoutMs = 300_000;
 const serverStopTimeoutMs = 30_000;
+/** Words from the command line: run only the test files whose names contain one of them. */
+const only = process.argv.slice(2);
 
 function log(message: string) {
   console.log(`[e2e] ${message}`);
@@ -65,8 +68,6 @@ function summary(verdict: string): string {
 }
 
 /** Resolves with the test run's exit code and what to say about it. */
-const onlyFiles = process.argv.slice(2);
-
 async function main(): Promise<{ code: number; verdict: string }> {
   await mkdir(artifacts, { recursive: true });
 
@@ -104,8 +105,7 @@ async function main(): Promise<{ code: number; verdict: string }> {
     log(`server ready after ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const tests = readdirSync(path.join(root, 'e2e'))
       .filter((file) => file.endsWith('.e2e.ts'))
-      // `node e2e/run.ts loop registry` runs only the files whose names contain one of the words.
-      .filter((file) => onlyFiles.length === 0 || onlyFiles.some((word) => file.includes(word)))
+      .filter((file) => only.length === 0 || only.some((word) => file.includes(word)))
       .sort()
       .map((file) => path.join('e2e', file));
     const testEnv = { ...process.env, E2E_BASE_URL: baseUrl, E2E_ADMIN_PASSWORD: adminPassword };

@@ -49,3 +49,7 @@ export type TransitionBody = Body<'/api/registry/households/{id}/transitions', '
 export type MeasureBody = Body<'/api/registry/households/{id}/measures', 'post'>;
 export type IncomeBody = Body<'/api/registry/households/{id}/incomes', 'post'>;
 export type ConditionsBody = Body<'/api/registry/households/{id}', 'patch'>;
+export type ChangeRequest = components['schemas']['RegistryChangeRequest'];
+export type ChangeRequestStatus = ChangeRequest['status'];
+export type ChangeRequestBody = Body<'/api/registry/households/{id}/change-requests', 'post'>;
+export type DecideBody = Body<'/api/registry/change-requests/{id}/decisions', 'post'>;

@@ -23,6 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-error.ts';
 import type { RegistryHousehold } from '../api/types.ts';
 import { useCurrentUser } from '../auth/session-queries.ts';
+import { ChangeRequestForm } from './ChangeRequestForm.tsx';
 import {
   householdQuery,
   useRecordIncome,
@@ -302,7 +303,14 @@ export function HouseholdDrawer({ id, canWrite, onClose }: { id: string; canWrit
                 ),
               },
               ...(canWrite
-                ? [{ key: 'actions', label: t('registry.actions'), children: <Actions household={household} /> }]
+                ? [
+                    { key: 'actions', label: t('registry.actions'), children: <Actions household={household} /> },
+                    {
+                      key: 'changeRequest',
+                      label: t('registry.changeRequests.file'),
+                      children: <ChangeRequestForm household={household} />,
+                    },
+                  ]
                 : []),
             ]}
           />

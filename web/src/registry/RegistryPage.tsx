@@ -1,7 +1,11 @@
-import { Tabs } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { Button, Tabs } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../auth/session-queries.ts';
+import { ChangeRequestsTab } from './ChangeRequestsTab.tsx';
 import { HouseholdsTab } from './HouseholdsTab.tsx';
+import { ImportRegistryModal } from './ImportRegistryModal.tsx';
 import { RegistryDashboard } from './RegistryDashboard.tsx';
 
 /** Xinzhou, the demo city, for users with the whole tree; otherwise the top of the user's scope. */
@@ -11,13 +15,31 @@ export function RegistryPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const canWrite = user.permissions.includes('registry.write');
+  const canApprove = user.permissions.includes('registry.approve');
+  const canImport = user.permissions.includes('registry.manage');
+  const [importing, setImporting] = useState(false);
   const unit = user.scopes?.[0]?.code ?? DEFAULT_UNIT;
   return (
-    <Tabs
-      items={[
-        { key: 'dashboard', label: t('registry.tabs.dashboard'), children: <RegistryDashboard defaultUnit={unit} /> },
-        { key: 'households', label: t('registry.tabs.households'), children: <HouseholdsTab canWrite={canWrite} /> },
-      ]}
-    />
+    <>
+      <Tabs
+        tabBarExtraContent={
+          canImport && (
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+              {t('registry.import.button')}
+            </Button>
+          )
+        }
+        items={[
+          { key: 'dashboard', label: t('registry.tabs.dashboard'), children: <RegistryDashboard defaultUnit={unit} /> },
+          { key: 'households', label: t('registry.tabs.households'), children: <HouseholdsTab canWrite={canWrite} /> },
+          {
+            key: 'changeRequests',
+            label: t('registry.tabs.changeRequests'),
+            children: <ChangeRequestsTab canApprove={canApprove} />,
+          },
+        ]}
+      />
+      {canImport && <ImportRegistryModal open={importing} onClose={() => setImporting(false)} />}
+    </>
   );
 }

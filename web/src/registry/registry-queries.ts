@@ -1,13 +1,17 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, dataOf } from '../api/client.ts';
 import type {
+  ChangeRequestBody,
+  ChangeRequestStatus,
   ConditionsBody,
+  DecideBody,
   IncomeBody,
   MeasureBody,
   NewHouseholdBody,
   RegistryHouseholdStatus,
   TransitionBody,
 } from '../api/types.ts';
+import { jobKeys } from '../jobs/job-queries.ts';
 
 export const registryKeys = {
   all: ['registry'] as const,
@@ -15,6 +19,7 @@ export const registryKeys = {
   trend: (unit: string) => ['registry', 'trend', unit] as const,
   households: (filter: HouseholdFilter) => ['registry', 'households', filter] as const,
   household: (id: string, reveal: boolean) => ['registry', 'household', id, reveal] as const,
+  changeRequests: (status: ChangeRequestStatus | undefined) => ['registry', 'change-requests', status] as const,
 };
 
 export type HouseholdFilter = {
@@ -55,6 +60,13 @@ export const householdQuery = (id: string, reveal: boolean) =>
       ),
   });
 
+export const changeRequestsQuery = (status: ChangeRequestStatus | undefined) =>
+  queryOptions({
+    queryKey: registryKeys.changeRequests(status),
+    queryFn: async () =>
+      (await dataOf(api.GET('/api/registry/change-requests', { params: { query: { status, limit: 200 } } }))).items,
+  });
+
 /** Every registry change can move any figure, so all registry queries refresh after one. */
 function useRegistryMutation<Input, Output>(call: (input: Input) => Promise<Output>) {
   const client = useQueryClient();
@@ -90,4 +102,36 @@ export function useUpdateConditions(id: string) {
   return useRegistryMutation((body: ConditionsBody) =>
     dataOf(api.PATCH('/api/registry/households/{id}', { params: { path: { id } }, body })),
   );
+}
+
+export function useRequestChange(householdId: string) {
+  return useRegistryMutation((body: ChangeRequestBody) =>
+    dataOf(api.POST('/api/registry/households/{id}/change-requests', { params: { path: { id: householdId } }, body })),
+  );
+}
+
+export function useDecideChangeRequest() {
+  return useRegistryMutation(({ id, ...body }: DecideBody & { id: string }) =>
+    dataOf(api.POST('/api/registry/change-requests/{id}/decisions', { params: { path: { id } }, body })),
+  );
+}
+
+/** Uploads the layout as multipart (field "file"); answers the job that checks (and, unless a dry run, imports) it. */
+export function useStartRegistryImport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      const format = file.name.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx';
+      return dataOf(
+        api.POST('/api/registry/imports', {
+          params: { query: { format, dryRun: dryRun ? 'true' : 'false' } },
+          body: form as never,
+          bodySerializer: (body: unknown) => body as BodyInit,
+        }),
+      );
+    },
+    onSuccess: (job) => client.setQueryData(jobKeys.detail(job.id), job),
+  });
 }

@@ -1,3 +1,5 @@
+import { isRecord } from '../../common/is-record.ts';
+
 /** The job kind the server gives division imports. */
 export const DIVISION_IMPORT_KIND = 'org.import_divisions';
 
@@ -6,10 +8,6 @@ export const PREFIX_PATTERN = /^(\d{2}|\d{4}|\d{6}|all)$/;
 export const WHOLE_COUNTRY = 'all';
 
 export type DivisionImportResult = { prefix: string; read: number; inserted: number; existing: number };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
 
 /** What a finished import reports; undefined for anything else (a job still running, or failed). */
 export function divisionImportResult(result: unknown): DivisionImportResult | undefined {
