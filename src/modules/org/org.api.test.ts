@@ -214,6 +214,18 @@ describe('versioned changes', () => {
     expect(future.body.code).toBe('ORG_EFFECTIVE_DATE_IN_FUTURE');
   });
 
+  it('counts "today" in China time: after 16:00 UTC the next day is already today', async () => {
+    t.clock.set(new Date('2024-06-01T17:00:00Z')); // 01:00 on 2 June in Beijing
+    const township = await unit('140929102');
+    const renamed = await admin.post('/api/org-units/140929102/rename', {
+      name: '北京时间镇',
+      effectiveOn: '2024-06-02',
+      reason: '按北京时间生效',
+      version: township.version,
+    });
+    expect(renamed.status).toBe(200);
+  });
+
   it('abolishes only a unit without active sub-units', async () => {
     const county = await unit('140931');
     const refused = await admin.post('/api/org-units/140931/abolish', {

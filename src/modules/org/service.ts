@@ -19,6 +19,7 @@ import {
   searchUnits,
   unitsByCodes,
 } from './queries.ts';
+import { chinaDateOf } from '../../platform/calendar-date.ts';
 import { presentChange, presentUnit } from './presenter.ts';
 
 async function readableUnit(ctx: ServiceContext, code: string, asOf?: string) {
@@ -89,7 +90,7 @@ async function lockChangeable(
 }
 
 async function assertEffectiveDate(tx: Tx, ctx: ServiceContext, unit: OrgUnitRow, effectiveOn: string) {
-  const today = ctx.clock.now().toISOString().slice(0, 10);
+  const today = chinaDateOf(ctx.clock.now());
   if (effectiveOn > today) {
     throw new AppError('ORG_EFFECTIVE_DATE_IN_FUTURE', {}, [
       { field: 'effectiveOn', code: 'ORG_EFFECTIVE_DATE_IN_FUTURE', message: effectiveOn },
@@ -290,7 +291,7 @@ export async function createDepartment(
     authorize(ctx.access, 'org.manage', parent);
     if (parent.kind !== 'division') throw new AppError('ORG_PARENT_NOT_DIVISION');
     if (parent.ended_on) throw new AppError('ORG_UNIT_ENDED', { code: parent.code, date: parent.ended_on });
-    const today = ctx.clock.now().toISOString().slice(0, 10);
+    const today = chinaDateOf(ctx.clock.now());
     if (options.establishedOn > today) throw new AppError('ORG_EFFECTIVE_DATE_IN_FUTURE');
     const newCode = departmentCode(parent.code, await nextDepartmentSequence(tx, parent.code));
     const created = await tx
