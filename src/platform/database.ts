@@ -13,9 +13,19 @@ export type Executor = Db | Tx;
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
 
+/**
+ * A connection pool that survives losing an idle connection: PostgreSQL ends idle sessions when it stops or
+ * restarts, and pg reports that as an 'error' event, which would otherwise end the process. The pool opens a
+ * new connection on the next query.
+ */
+export function newPool(connectionString: string, max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max });
+  pool.on('error', () => {});
+  return pool;
+}
+
 export function createDb(connectionString: string, poolSize = 10): Db {
-  const pool = new pg.Pool({ connectionString, max: poolSize });
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: newPool(connectionString, poolSize) }) });
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run before the schema types exist

@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
+import { newPool } from '../../platform/database.ts';
 import { from as copyFrom } from 'pg-copy-streams';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Database } from '../../platform/db-schema.ts';
@@ -123,7 +124,7 @@ export async function importDivisions(
   const total = records.length;
 
   // A one-connection pool: the Kysely transaction and the raw COPY must share the connection.
-  const pool = new pg.Pool({ connectionString: ctx.connectionString, max: 1 });
+  const pool = newPool(ctx.connectionString, 1);
   let client: pg.PoolClient | undefined;
   pool.on('acquire', (acquired) => {
     client = acquired;

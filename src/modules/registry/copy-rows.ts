@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
+import { newPool } from '../../platform/database.ts';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '../../platform/db-schema.ts';
 import { copyField } from '../org/import-divisions.ts';
@@ -60,7 +61,7 @@ export async function withCopyTransaction<T>(
   connectionString: string,
   work: (tx: Transaction<Database>, client: pg.PoolClient) => Promise<T>,
 ): Promise<T> {
-  const pool = new pg.Pool({ connectionString, max: 1 });
+  const pool = newPool(connectionString, 1);
   let client: pg.PoolClient | undefined;
   pool.on('acquire', (acquired) => {
     client = acquired;
