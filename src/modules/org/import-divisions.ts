@@ -1,10 +1,6 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
-import type pg from 'pg';
-import { newPool } from '../../platform/database.ts';
-import { from as copyFrom } from 'pg-copy-streams';
+import { sql, type Transaction } from 'kysely';
 import { appendAudit } from '../../platform/audit.ts';
+import { copyRows, withCopyTransaction } from '../../platform/copy.ts';
 import type { Database } from '../../platform/db-schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import { authorize } from '../auth/access.ts';
@@ -25,43 +21,15 @@ export type PlannedUnit = {
   path: string;
 };
 
-const COPY_COLUMNS = '(id, code, kind, level, name, parent_id, path)';
-// Rows are sent in chunks of this many bytes: one CopyData message per row would dominate the cost.
-const CHUNK_BYTES = 256 * 1024;
-
-/** Escapes a value for PostgreSQL's COPY text format. */
-export function copyField(value: string | number | null): string {
-  if (value === null) return '\\N';
-  return String(value).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c] ?? c);
-}
-
-export function copyLines(units: PlannedUnit[], onRows?: (rows: number) => void): Readable {
-  return Readable.from(
-    (function* () {
-      let chunk = '';
-      let rows = 0;
-      for (const u of units) {
-        chunk += `${u.id}\t${copyField(u.code)}\tdivision\t${u.level}\t${copyField(u.name)}\t${copyField(u.parentId)}\t${copyField(u.path)}\n`;
-        rows += 1;
-        if (chunk.length >= CHUNK_BYTES) {
-          yield chunk;
-          onRows?.(rows);
-          chunk = '';
-        }
-      }
-      if (chunk) yield chunk;
-      onRows?.(rows);
-    })(),
-  );
-}
-
+/** Streams planned units into `table` (the tree, or a benchmark's copy of it) on the given connection. */
 export function copyUnits(
-  client: pg.PoolClient | pg.Client,
+  client: Parameters<typeof copyRows>[0],
   table: string,
-  units: PlannedUnit[],
+  units: readonly PlannedUnit[],
   onRows?: (rows: number) => void,
 ) {
-  return pipeline(copyLines(units, onRows), client.query(copyFrom(`copy ${table} ${COPY_COLUMNS} from stdin`)));
+  const rows = units.map((u) => [u.id, u.code, 'division', u.level, u.name, u.parentId, u.path] as const);
+  return copyRows(client, table, ['id', 'code', 'kind', 'level', 'name', 'parent_id', 'path'], rows, onRows);
 }
 
 /**
@@ -123,48 +91,43 @@ export async function importDivisions(
   if (records.length === 0) throw new AppError('ORG_UNIT_NOT_FOUND', { code: options.prefix });
   const total = records.length;
 
-  // A one-connection pool: the Kysely transaction and the raw COPY must share the connection.
-  const pool = newPool(ctx.connectionString, 1);
-  let client: pg.PoolClient | undefined;
-  pool.on('acquire', (acquired) => {
-    client = acquired;
+  // The Kysely transaction and the raw COPY share one connection, so the rows commit with the audit record.
+  const inserted = await withCopyTransaction(ctx.connectionString, async (tx, client) => {
+    // Writers wait (readers do not) while the import reserves a block of ids and copies the rows in.
+    await sql`lock table org_unit in share row exclusive mode`.execute(tx);
+    report({ phase: 'planning', done: 0, total });
+    const codes = [...new Set(records.map((r) => r.code))];
+    const existingRows = await tx
+      .selectFrom('org_unit')
+      .select(['id', 'code', 'path'])
+      .where('kind', '=', 'division')
+      .where(sql<boolean>`code = any(${codes}::text[])`)
+      .execute();
+    const existing = new Map(existingRows.map((r) => [r.code, r]));
+    const newCount = codes.filter((code) => !existing.has(code)).length;
+    const first = await reserveIds(tx, newCount);
+    let next = first;
+    const planned = planUnits(records, existing, () => next++);
+    await copyRows(
+      client,
+      'org_unit',
+      ['id', 'code', 'kind', 'level', 'name', 'parent_id', 'path'],
+      planned.map((u) => [u.id, u.code, 'division', u.level, u.name, u.parentId, u.path]),
+      (rows) => report({ phase: 'copying', done: rows, total }),
+    );
+    await appendAudit(
+      tx,
+      ctx.actor,
+      {
+        action: 'org.divisions_imported',
+        entity: 'org_unit',
+        entityId: options.prefix || 'all',
+        after: { prefix: options.prefix || 'all', read: total, inserted: planned.length },
+      },
+      ctx.clock.now(),
+    );
+    return planned.length;
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  try {
-    const inserted = await db.transaction().execute(async (tx) => {
-      // Writers wait (readers do not) while the import reserves a block of ids and copies the rows in.
-      await sql`lock table org_unit in share row exclusive mode`.execute(tx);
-      report({ phase: 'planning', done: 0, total });
-      const codes = [...new Set(records.map((r) => r.code))];
-      const existingRows = await tx
-        .selectFrom('org_unit')
-        .select(['id', 'code', 'path'])
-        .where('kind', '=', 'division')
-        .where(sql<boolean>`code = any(${codes}::text[])`)
-        .execute();
-      const existing = new Map(existingRows.map((r) => [r.code, r]));
-      const newCount = codes.filter((code) => !existing.has(code)).length;
-      const first = await reserveIds(tx, newCount);
-      let next = first;
-      const planned = planUnits(records, existing, () => next++);
-      if (!client) throw new Error('the import transaction has no connection');
-      await copyUnits(client, 'org_unit', planned, (rows) => report({ phase: 'copying', done: rows, total }));
-      await appendAudit(
-        tx,
-        ctx.actor,
-        {
-          action: 'org.divisions_imported',
-          entity: 'org_unit',
-          entityId: options.prefix || 'all',
-          after: { prefix: options.prefix || 'all', read: total, inserted: planned.length },
-        },
-        ctx.clock.now(),
-      );
-      return planned.length;
-    });
-    report({ phase: 'done', done: total, total });
-    return { prefix: options.prefix || 'all', read: total, inserted, existing: total - inserted };
-  } finally {
-    await db.destroy();
-  }
+  report({ phase: 'done', done: total, total });
+  return { prefix: options.prefix || 'all', read: total, inserted, existing: total - inserted };
 }

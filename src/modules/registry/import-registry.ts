@@ -5,7 +5,7 @@ import type { Executor } from '../../platform/database.ts';
 import { AppError, type FieldIssue } from '../../platform/errors.ts';
 import { authorize, pathInScope } from '../auth/access.ts';
 import type { ServiceContext } from '../auth/context.ts';
-import { copyRows, withCopyTransaction } from './copy-rows.ts';
+import { copyRows, withCopyTransaction } from '../../platform/copy.ts';
 import { idNumberIssue, idNumberValidator } from './id-numbers.ts';
 import {
   isHouseholdType,

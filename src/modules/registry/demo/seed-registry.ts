@@ -11,7 +11,7 @@ import {
   copyRows,
   withCopyTransaction,
   withForeignKeysDeferredToEnd,
-} from '../copy-rows.ts';
+} from '../../../platform/copy.ts';
 import { refreshVillageStats } from '../queries.ts';
 import { REGISTRATION_YEAR } from './calibration.ts';
 import { generateRegistry } from './generate-registry.ts';

@@ -2,19 +2,20 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import type pg from 'pg';
-import { newPool } from '../../platform/database.ts';
+import { newPool } from './database.ts';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { Database } from '../../platform/db-schema.ts';
-import { copyField } from '../org/import-divisions.ts';
+import type { Database } from './db-schema.ts';
 
 export type CopyValue = string | number | boolean | null;
 
 // Rows go out in chunks of about this many characters: one CopyData message per row would dominate the cost.
 const CHUNK_CHARS = 256 * 1024;
 
+/** Escapes a value for PostgreSQL's COPY text format. */
 function field(value: CopyValue): string {
+  if (value === null) return '\\N';
   if (typeof value === 'boolean') return value ? 't' : 'f';
-  return copyField(value);
+  return String(value).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c] ?? c);
 }
 
 /**
