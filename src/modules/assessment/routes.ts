@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, listOf } from '../../platform/http/responses.ts';
+import { listOf, readErrors, writeErrors } from '../../platform/http/responses.ts';
 import {
   applyForExemption,
   claimBonus,
@@ -38,8 +38,6 @@ import {
 import { createScheme, editScheme, getScheme, listSchemes } from './schemes.ts';
 
 const tags = ['assessment'];
-const readErrors = errorResponses(400, 401, 403, 404);
-const writeErrors = errorResponses(400, 401, 403, 404, 409, 422);
 const ok = z.object({ ok: z.literal(true) });
 const applicationParams = z.object({ id: schemeParams.shape.id, applicationId: schemeParams.shape.id });
 

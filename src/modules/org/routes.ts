@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponses, listOf } from '../../platform/http/responses.ts';
+import { listOf, readErrors, writeErrors } from '../../platform/http/responses.ts';
 import { job } from '../jobs/schema.ts';
 import { startDivisionImport } from './start-division-import.ts';
 import {
@@ -28,8 +28,6 @@ import {
 } from './service.ts';
 
 const tags = ['org'];
-const readErrors = errorResponses(400, 401, 403, 404);
-const writeErrors = errorResponses(400, 401, 403, 404, 409, 422);
 
 export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

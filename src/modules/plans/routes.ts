@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponses, listOf } from '../../platform/http/responses.ts';
+import { listOf, readErrors, writeErrors } from '../../platform/http/responses.ts';
 import {
   amendNodeBody,
   createDecisionBody,
@@ -23,8 +23,6 @@ import {
 } from './service.ts';
 
 const tags = ['plans'];
-const readErrors = errorResponses(400, 401, 403, 404);
-const writeErrors = errorResponses(400, 401, 403, 404, 409, 422);
 
 export const plansRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -8,7 +8,7 @@ import { exportRegistry } from './export-registry.ts';
 import { createRelocation, listRelocations } from './relocations.ts';
 import { applyForExit, assessExit, listExitApplications, recordSampleCheck, reviewExitApplication } from './exits.ts';
 import { startRegistryImport } from './start-registry-import.ts';
-import { errorResponses, listOf } from '../../platform/http/responses.ts';
+import { listOf, readErrors, writeErrors } from '../../platform/http/responses.ts';
 import { recordIncome, recordIncomeRecord, recordMeasure, updateConditions } from './record-assistance.ts';
 import { registerHousehold } from './register-household.ts';
 import {
@@ -54,8 +54,6 @@ import { transitionHousehold } from './transition-household.ts';
 import { STATS_LAST_YEAR } from '../../platform/migrations/0003-registry.ts';
 
 const tags = ['registry'];
-const readErrors = errorResponses(400, 401, 403, 404);
-const writeErrors = errorResponses(400, 401, 403, 404, 409, 422);
 
 export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
   // Spreadsheets of a county run to tens of megabytes; only the import route reads multipart bodies.

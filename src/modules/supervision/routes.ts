@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, listOf } from '../../platform/http/responses.ts';
+import { listOf, readErrors, writeErrors } from '../../platform/http/responses.ts';
 import { idParam } from '../tasks/schema.ts';
 import {
   colourCounts,
@@ -32,8 +32,6 @@ import {
 } from './service.ts';
 
 const tags = ['supervision'];
-const readErrors = errorResponses(400, 401, 403, 404);
-const writeErrors = errorResponses(400, 401, 403, 404, 409, 422);
 
 export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

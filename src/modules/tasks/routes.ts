@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponses, listOf } from '../../platform/http/responses.ts';
+import { listOf, readErrors, writeErrors } from '../../platform/http/responses.ts';
 import { listReports, reviewTaskReport, submitReport } from './reports.ts';
 import {
   actionBody,
@@ -17,8 +17,6 @@ import {
 import { actOnTask, amendTask, createTask, getTask, listTasksFor } from './service.ts';
 
 const tags = ['tasks'];
-const readErrors = errorResponses(400, 401, 403, 404);
-const writeErrors = errorResponses(400, 401, 403, 404, 409, 422);
 
 export const tasksRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

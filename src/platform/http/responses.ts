@@ -20,3 +20,8 @@ export function errorResponses(...statuses: number[]): Record<number, typeof err
 }
 
 export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+
+/** The refusals every read route can answer with. */
+export const readErrors = errorResponses(400, 401, 403, 404);
+/** The refusals every write route can answer with: also stale versions (409) and broken rules (422). */
+export const writeErrors = errorResponses(400, 401, 403, 404, 409, 422);
