@@ -68,8 +68,22 @@ const MS_PER_DAY = 86_400_000;
 // China Standard Time is UTC+8 all year round (no daylight saving since 1991), so a fixed offset is exact.
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
+// The same few hundred days are read again and again (the supervision pass reads a dozen dates for each of
+// tens of thousands of tasks), so parsed days are remembered; the bound keeps a long-running process small.
+const knownDayNumbers = new Map<string, number | null>();
+const KNOWN_DAY_NUMBERS_LIMIT = 50_000;
+
 /** Days since 1970-01-01, or `null` when `date` is not a real `YYYY-MM-DD` day (2023-02-29 is not). */
 function dayNumberOrNull(date: string): number | null {
+  const known = knownDayNumbers.get(date);
+  if (known !== undefined) return known;
+  if (knownDayNumbers.size >= KNOWN_DAY_NUMBERS_LIMIT) knownDayNumbers.clear();
+  const days = parseDayNumber(date);
+  knownDayNumbers.set(date, days);
+  return days;
+}
+
+function parseDayNumber(date: string): number | null {
   const match = ISO_DATE.exec(date);
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -96,9 +110,14 @@ export function daysBetween(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from);
 }
 
+let lastChinaDay = { day: Number.NaN, date: '' };
+
 /** The calendar day in China at the instant `now`. */
 export function chinaDateOf(now: Date): string {
-  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+  const day = Math.floor((now.getTime() + CHINA_OFFSET_MS) / MS_PER_DAY);
+  // Judging many records against one clock asks for the same day each time.
+  if (day !== lastChinaDay.day) lastChinaDay = { day, date: new Date(day * MS_PER_DAY).toISOString().slice(0, 10) };
+  return lastChinaDay.date;
 }
 
 /** For sorting by day: negative when `a` is the earlier day. */

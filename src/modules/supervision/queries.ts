@@ -32,7 +32,6 @@ export function tasksToJudge(db: Executor, ids?: readonly string[]) {
     .selectFrom('task')
     .select([
       'id',
-      'title',
       'status',
       'start_on',
       'deadline',
@@ -78,7 +77,8 @@ export function storeJudgements(
 
 /**
  * Starts the given colour spells and, in the same statement, warns the lead unit of each new yellow or red
- * one in its inbox (keyed by the spell, so delivered once). The warning is built from the task row, so the
+ * one in its inbox (keyed by the spell, so delivered once: the key of a spell started now is new, so the
+ * insert needs no conflict check). The warning is built from the task row, so the
  * tasks travel to the database once, as two arrays. Answers the tasks whose new spell was a warning, in the
  * order the spells were started.
  */
@@ -102,7 +102,6 @@ export async function startSpellsAndWarn(
       from spell s join task t on t.id = s.task_id
       where s.colour in ('yellow', 'red')
       order by s.id
-      on conflict (source_key) do nothing
     )
     select task_id from spell where colour in ('yellow', 'red') order by id`.execute(tx);
   return result.rows;
@@ -170,7 +169,7 @@ export async function insertNotices(tx: Executor, notices: readonly NewNotice[])
 
 /**
  * Issues automatic notices and, in the same statement, delivers each one issued now to its unit's inbox
- * (keyed by the notice). Notices already issued (same source key) are left alone. Answers how many were
+ * (keyed by the notice, which is new). Notices already issued (same source key) are left alone. Answers how many were
  * issued.
  */
 export async function issueNoticesAndNotify(tx: Executor, notices: readonly NewNotice[]): Promise<number> {
@@ -186,7 +185,6 @@ export async function issueNoticesAndNotify(tx: Executor, notices: readonly NewN
       select n.unit_id, n.unit_path, n.kind, n.task_id, t.title, '', 'notice:' || n.id, n.created_at
       from notice n join task t on t.id = n.task_id
       order by n.id
-      on conflict (source_key) do nothing
     )
     select count(*)::int as issued from notice`.execute(tx);
   return result.rows[0]?.issued ?? 0;
