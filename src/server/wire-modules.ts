@@ -1,11 +1,15 @@
 import { useIndicatorReader } from '../modules/assessment/indicator-reader.ts';
 import { indicatorModuleReader } from '../modules/indicators/assessment-reader.ts';
 import { registerComputedSource } from '../modules/indicators/computed-sources.ts';
+import { followUnitMoves } from '../modules/org/unit-moves.ts';
 import { REGISTRY_INDICATOR_CODES, registryFiguresByUnit } from '../modules/registry/indicator-source.ts';
+import { rewritePathCopies } from '../modules/tasks/queries.ts';
 
 /**
  * The plug-ins between modules, set once at start: the registry's live figures become computed indicators
- * (`poverty.*`, `population.rural`), and assessment reads attainment from the indicator module.
+ * (`poverty.*`, `population.rural`), assessment reads attainment from the indicator module, and the work
+ * loop's copies of unit paths (tasks, grants, the colour tally, notices, inboxes) follow units the org tree
+ * moves, in the org change's transaction.
  * Modules stay unaware of each other; only this file knows both sides.
  */
 export function wireModules(): void {
@@ -22,4 +26,5 @@ export function wireModules(): void {
     });
   }
   useIndicatorReader(indicatorModuleReader);
+  followUnitMoves('loop.paths', rewritePathCopies);
 }

@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors.ts';
 import { authorize, pathInScope } from '../auth/access.ts';
 import type { ServiceContext } from '../auth/context.ts';
 import { childPath, departmentCode, normalizeUnitCode, pathCodes } from './codes.ts';
+import { announceUnitMove } from './unit-moves.ts';
 import {
   activeChildren,
   ancestorsAsOf,
@@ -201,7 +202,11 @@ export async function mergeUnit(
         .where('parent_id', '=', unit.id)
         .where('ended_on', 'is', null)
         .execute();
-      for (const child of children) await rewritePaths(tx, child.path, childPath(target.path, child.code));
+      for (const child of children) {
+        const move = { oldPrefix: child.path, newPrefix: childPath(target.path, child.code) };
+        await rewritePaths(tx, move.oldPrefix, move.newPrefix);
+        await announceUnitMove(tx, move);
+      }
     }
     await tx
       .insertInto('org_unit_change')

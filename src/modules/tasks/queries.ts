@@ -219,3 +219,23 @@ export function reviewReport(
     .where('id', '=', reportId)
     .execute();
 }
+
+/**
+ * The loop's copies of unit paths (taken when a task is issued or a notice raised, for scope checks and
+ * counts), with their column, in the order they are rewritten.
+ */
+const PATH_COPIES = [
+  ['task', 'lead_unit_path'],
+  ['task_grant', 'unit_path'],
+  ['task_colour_tally', 'lead_unit_path'],
+  ['supervision_notice', 'unit_path'],
+  ['notification', 'unit_path'],
+] as const;
+
+/** Rewrites every copied path under `oldPrefix` to start with `newPrefix` instead: a unit moved in the tree. */
+export async function rewritePathCopies(tx: Tx, move: { oldPrefix: string; newPrefix: string }) {
+  for (const [table, column] of PATH_COPIES) {
+    await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${move.newPrefix} || substr(${sql.ref(column)}, ${move.oldPrefix.length + 1})
+      where ${sql.ref(column)} like ${`${escapeLike(move.oldPrefix)}%`}`.execute(tx);
+  }
+}
