@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, useTestApp } from './support/app.ts';
-import { routeProbes } from './route-probes.ts';
+import { PROBED_REPORT, PROBED_TASK, routeProbes } from './route-probes.ts';
 import { registerHousehold } from '../src/modules/registry/register-household.ts';
+import { submitReport } from '../src/modules/tasks/reports.ts';
+import { actOnTask, createTask } from '../src/modules/tasks/service.ts';
 
 const t = useTestApp();
 const operations: { key: string; method: string; path: string }[] = [];
-let clients: Record<'clerk' | 'auditor', ApiClient>;
+let clients: Record<'clerk' | 'auditor' | 'leader', ApiClient>;
 
 beforeAll(async () => {
   const spec = await t.anonymous().get('/api/openapi.json');
@@ -19,12 +21,40 @@ beforeAll(async () => {
   clients = {
     clerk: await t.signIn({ role: 'clerk', scopes: ['140929'] }),
     auditor: await t.signIn({ role: 'auditor', scopes: ['140929'] }),
+    leader: await t.signIn({ role: 'leader', scopes: ['140929'] }),
   };
   // Registry probes try household 1, which lies outside Kelan (in Xinfu).
   await registerHousehold(t.system, {
     villageCode: '140902001002',
     members: [{ name: '忻府户主', idNumber: '11010519491231002X', relation: 'head' }],
   });
+  // Task probes act on a real task and report that no Kelan unit has a part in.
+  const task = await createTask(t.system, {
+    title: '忻府区任务',
+    description: '',
+    responsibleLeader: '忻府区长',
+    priority: 'normal',
+    reportCadence: 'none',
+    startOn: '2024-06-01',
+    deadline: '2024-12-31',
+    milestones: [],
+    issuerUnit: '1409',
+    leadUnit: '140902',
+    cooperatingUnits: ['140981'],
+    supervisingUnit: '1409',
+    issue: true,
+  });
+  const acknowledged = await actOnTask(t.system, { id: task.id, action: 'acknowledge', version: task.version });
+  const report = await submitReport(t.system, {
+    id: task.id,
+    kind: 'progress',
+    percent: 10,
+    narrative: '忻府区进展',
+    figures: [],
+    files: [],
+    idempotencyKey: 'probed-report',
+  });
+  expect([acknowledged.id, report.id]).toEqual([PROBED_TASK, PROBED_REPORT]);
 });
 
 function fill(path: string): string {

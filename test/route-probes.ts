@@ -7,8 +7,11 @@ import type { ApiResponse } from './support/app.ts';
  * one, so a new module cannot ship a route nobody tried to break into.
  */
 export type Probe = {
-  /** Which Kelan-scoped account tries: a data clerk, or an auditor (who may read the audit trail). */
-  as: 'clerk' | 'auditor';
+  /**
+   * Which Kelan-scoped account tries: a data clerk, an auditor (who may read the audit trail), or a leader
+   * (who may issue and supervise tasks, so only the record itself can refuse it).
+   */
+  as: 'clerk' | 'auditor' | 'leader';
   /** The concrete request: path parameters and query filled in with out-of-scope values. */
   path: string;
   body?: unknown;
@@ -17,6 +20,10 @@ export type Probe = {
 };
 
 const XINFU = '140902'; // 忻府区, a sibling county of Kelan
+
+/** The task and report the task probes act on; the authorization test creates them before probing. */
+export const PROBED_TASK = '1';
+export const PROBED_REPORT = '1';
 const dated = { effectiveOn: '2020-01-01', reason: '越权测试', version: 1 };
 
 const loopTask = {
@@ -116,36 +123,48 @@ export const routeProbes: Record<string, Probe | 'public' | 'self'> = {
   'GET /api/audit': { as: 'auditor', path: `/api/audit?unit=${XINFU}`, expect: 403 },
   'GET /api/audit/verify': { as: 'clerk', path: '/api/audit/verify', expect: 403 },
 
-  // The closed work loop. Task routes answer 404 for a task not granted to a unit in scope, as if absent.
+  // The closed work loop. Task probes act on task 1 and its report 1: real records led, issued and supervised
+  // by Xinfu and Xinzhou (see the authorization test's set-up), in which no Kelan unit plays a part. A task
+  // not granted to a unit in the caller's scope answers 404 as if absent, even to an account whose role may
+  // act on tasks; so each probe is made by an account the route's permission admits.
   'GET /api/tasks': { as: 'clerk', path: `/api/tasks?unit=${XINFU}`, expect: 403 },
-  'POST /api/tasks': { as: 'clerk', path: '/api/tasks', body: loopTask, expect: 403 },
-  'GET /api/tasks/{id}': { as: 'clerk', path: '/api/tasks/1', expect: taskHidden },
-  'PATCH /api/tasks/{id}': { as: 'clerk', path: '/api/tasks/1', body: { title: '越权', version: 1 }, expect: 403 },
-  'POST /api/tasks/{id}/actions': {
-    as: 'clerk',
-    path: '/api/tasks/1/actions',
-    body: { action: 'acknowledge', version: 1 },
+  'POST /api/tasks': { as: 'leader', path: '/api/tasks', body: loopTask, expect: 403 },
+  'GET /api/tasks/{id}': { as: 'clerk', path: `/api/tasks/${PROBED_TASK}`, expect: taskHidden },
+  'PATCH /api/tasks/{id}': {
+    as: 'leader',
+    path: `/api/tasks/${PROBED_TASK}`,
+    body: { title: '越权', version: 1 },
     expect: taskHidden,
   },
-  'GET /api/tasks/{id}/reports': { as: 'clerk', path: '/api/tasks/1/reports', expect: taskHidden },
+  'POST /api/tasks/{id}/actions': {
+    as: 'clerk',
+    path: `/api/tasks/${PROBED_TASK}/actions`,
+    body: { action: 'start', version: 2 },
+    expect: taskHidden,
+  },
+  'GET /api/tasks/{id}/reports': { as: 'clerk', path: `/api/tasks/${PROBED_TASK}/reports`, expect: taskHidden },
   'POST /api/tasks/{id}/reports': {
     as: 'clerk',
-    path: '/api/tasks/1/reports',
+    path: `/api/tasks/${PROBED_TASK}/reports`,
     body: { kind: 'progress', percent: 10, narrative: '越权报送', idempotencyKey: 'probe-key-1' },
     expect: taskHidden,
   },
   'POST /api/tasks/{id}/reports/{reportId}/review': {
-    as: 'clerk',
-    path: '/api/tasks/1/reports/1/review',
+    as: 'leader',
+    path: `/api/tasks/${PROBED_TASK}/reports/${PROBED_REPORT}/review`,
     body: { decision: 'accept' },
-    expect: 403,
+    expect: taskHidden,
   },
-  'GET /api/tasks/{id}/inspections': { as: 'clerk', path: '/api/tasks/1/inspections', expect: taskHidden },
-  'POST /api/tasks/{id}/inspections': {
+  'GET /api/tasks/{id}/inspections': {
     as: 'clerk',
-    path: '/api/tasks/1/inspections',
+    path: `/api/tasks/${PROBED_TASK}/inspections`,
+    expect: taskHidden,
+  },
+  'POST /api/tasks/{id}/inspections': {
+    as: 'leader',
+    path: `/api/tasks/${PROBED_TASK}/inspections`,
     body: { inspectedOn: '2024-06-01', findings: '越权检查', verdict: 'confirmed' },
-    expect: 403,
+    expect: taskHidden,
   },
   'POST /api/files': { as: 'clerk', path: '/api/files', expect: (response) => expect(response.status).toBe(415) },
   'GET /api/files/{sha256}': {
@@ -158,10 +177,10 @@ export const routeProbes: Record<string, Probe | 'public' | 'self'> = {
   'GET /api/supervision/overdue': { as: 'clerk', path: `/api/supervision/overdue?unit=${XINFU}`, expect: 403 },
   'GET /api/supervision/notices': { as: 'clerk', path: `/api/supervision/notices?unit=${XINFU}`, expect: 403 },
   'POST /api/supervision/notices': {
-    as: 'clerk',
+    as: 'leader',
     path: '/api/supervision/notices',
-    body: { taskId: '1', body: '越权督办' },
-    expect: 403,
+    body: { taskId: PROBED_TASK, body: '越权督办' },
+    expect: taskHidden,
   },
   // The rules are the deployment's, not a unit's: anyone who reads tasks may read them.
   'GET /api/supervision/rules': {
