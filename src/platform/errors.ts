@@ -180,6 +180,11 @@ export const errorCatalog = {
     'The lead, co-operating and supervising units must all differ',
   ],
   TASK_FINAL: [409, '任务已{status}，不能再报送或变更', 'The task is {status} and can no longer change'],
+  TASK_DATES_FIXED: [
+    409,
+    '任务下达后，开始日期、截止日期和节点只能通过延期变更',
+    'Once a task is issued, its start, deadline and milestones change only through an extension',
+  ],
   REPORT_NOT_FOUND: [404, '找不到报送 {id}', 'Report {id} was not found'],
   REPORT_DUPLICATE: [
     409,

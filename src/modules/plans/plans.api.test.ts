@@ -97,4 +97,43 @@ describe('decisions, plan trees and the tasks they give rise to', () => {
       'DECISION_NOT_FOUND',
     );
   });
+
+  it('amends an issued task by a decision, which the task then shows; dates only through an extension', async () => {
+    const issued = await leader.post('/api/tasks', taskBody({ issue: true }));
+    const meeting = await leader.post('/api/decisions', {
+      unit: CITY,
+      kind: 'meeting',
+      title: '市政府常务会议调整任务责任领导',
+      decidedOn: '2024-05-30',
+    });
+    const amend = (client: ApiClient, body: Record<string, unknown>) =>
+      client.request('PATCH', `/api/tasks/${issued.body.id}`, { version: issued.body.version, ...body });
+
+    const withoutDecision = await amend(leader, { responsibleLeader: '李副市长' });
+    expect([withoutDecision.status, withoutDecision.body.code]).toEqual([409, 'TASK_TRANSITION_ILLEGAL']);
+    const dates = await amend(leader, { deadline: '2024-12-31', decisionId: meeting.body.id });
+    expect([dates.status, dates.body.code]).toEqual([409, 'TASK_DATES_FIXED']);
+    const byLead = await amend(county, { responsibleLeader: '李副市长', decisionId: meeting.body.id });
+    expect([byLead.status, byLead.body.code]).toEqual([403, 'TASK_ACTION_NOT_YOURS']);
+    const unknown = await amend(leader, { responsibleLeader: '李副市长', decisionId: '999999' });
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'DECISION_NOT_FOUND']);
+
+    const amended = await amend(leader, {
+      responsibleLeader: '李副市长',
+      priority: 'high',
+      decisionId: meeting.body.id,
+    });
+    expect(amended.status, JSON.stringify(amended.body)).toBe(200);
+    expect(amended.body).toMatchObject({
+      status: 'issued',
+      responsibleLeader: '李副市长',
+      priority: 'high',
+      deadline: issued.body.deadline,
+      decision: { id: meeting.body.id, title: '市政府常务会议调整任务责任领导' },
+      version: issued.body.version + 1,
+    });
+    expect((await amend(leader, { title: '再改', decisionId: meeting.body.id })).status).toBe(409);
+    const traced = await leader.get(`/api/decisions/${meeting.body.id}`);
+    expect(traced.body.tasks).toEqual([expect.objectContaining({ id: issued.body.id })]);
+  });
 });

@@ -67,7 +67,7 @@ export const tasksRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { guard: 'tasks.issue' },
       schema: {
         tags,
-        summary: 'Amend a draft task',
+        summary: 'Amend a draft task, or an open one by a decision (then not its dates)',
         params: idParam,
         body: amendTaskBody,
         response: { 200: taskDetail, ...writeErrors },

@@ -49,6 +49,13 @@ export const amendTaskBody = z.object({
   startOn: isoDate.optional(),
   deadline: isoDate.optional(),
   milestones: z.array(milestone).max(50).optional(),
+  decisionId: z
+    .string()
+    .regex(/^\d+$/)
+    .optional()
+    .describe(
+      'The decision behind the change; the task then shows it as its origin. Required once the task is issued, when only title, description, responsible leader and priority may change (dates through an extension)',
+    ),
 });
 
 export const TASK_COMMANDS = [

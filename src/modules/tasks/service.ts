@@ -24,7 +24,13 @@ import {
   updateTask,
 } from './queries.ts';
 import { validateMilestones } from './rules/milestones.ts';
-import { availableActions, TASK_ACTIONS, type TaskAction } from './rules/task-states.ts';
+import {
+  availableActions,
+  decisionAmendmentRefusal,
+  TASK_ACTIONS,
+  type TaskAction,
+  type TaskStatus,
+} from './rules/task-states.ts';
 import type { CreateTaskInput, ListTasksQuery } from './schema.ts';
 
 export type UnitRef = { id: number; code: string; name: string; path: string };
@@ -209,7 +215,10 @@ export async function listTasksFor(ctx: ServiceContext, query: ListTasksQuery) {
   return { items: items.map(presentListItem), total, page: query.page, pageSize: query.pageSize };
 }
 
-/** A draft's fields can change until it is issued; afterwards only through the actions. */
+/**
+ * A draft's fields can change until it is issued. Afterwards a decision may still amend an open task (see
+ * `decisionAmendmentRefusal`): the task then names that decision as its origin.
+ */
 export async function amendTask(
   ctx: ServiceContext,
   options: {
@@ -222,13 +231,20 @@ export async function amendTask(
     startOn?: string | undefined;
     deadline?: string | undefined;
     milestones?: CreateTaskInput['milestones'] | undefined;
+    decisionId?: string | undefined;
   },
 ) {
   await ctx.db.transaction().execute(async (tx) => {
     const { task, roles } = await loadVisibleTask(ctx, tx, options.id, true);
     assertVersion(task, options.version);
     const now = ctx.clock.now();
-    decide(task, 'amend', roles, now, options.deadline ? { newDeadline: options.deadline } : {});
+    if (task.status === 'draft' || !options.decisionId) {
+      decide(task, 'amend', roles, now, options.deadline ? { newDeadline: options.deadline } : {});
+    } else {
+      const dates = [options.startOn, options.deadline, options.milestones].some((value) => value !== undefined);
+      assertDecisionAmendment(task, decisionAmendmentRefusal(task.status as TaskStatus, roles, { dates }));
+    }
+    await assertOrigin(tx, { decisionId: options.decisionId });
     const startOn = options.startOn ?? task.start_on;
     const deadline = options.deadline ?? task.deadline;
     const milestones = options.milestones ?? (task.milestones as CreateTaskInput['milestones']);
@@ -238,6 +254,7 @@ export async function amendTask(
       ...(options.description !== undefined ? { description: options.description } : {}),
       ...(options.responsibleLeader !== undefined ? { responsible_leader: options.responsibleLeader } : {}),
       ...(options.priority !== undefined ? { priority: options.priority } : {}),
+      ...(options.decisionId !== undefined ? { decision_id: options.decisionId } : {}),
       start_on: startOn,
       deadline,
       milestones: JSON.stringify(milestones),
@@ -252,13 +269,26 @@ export async function amendTask(
         entity: 'task',
         entityId: task.id,
         unitPath: task.lead_unit_path,
-        before: { title: task.title, deadline: task.deadline, version: task.version },
+        before: {
+          title: task.title,
+          responsibleLeader: task.responsible_leader,
+          priority: task.priority,
+          deadline: task.deadline,
+          decisionId: task.decision_id,
+          version: task.version,
+        },
         after: { ...options, version: task.version + 1 },
       },
       now,
     );
   });
   return getTask(ctx, { id: options.id });
+}
+
+function assertDecisionAmendment(task: TaskRow, refusal: ReturnType<typeof decisionAmendmentRefusal>) {
+  if (refusal === 'final') throw new AppError('TASK_FINAL', { status: task.status });
+  if (refusal === 'not_allowed_for_role') throw new AppError('TASK_ACTION_NOT_YOURS', { action: 'amend' });
+  if (refusal === 'dates_fixed') throw new AppError('TASK_DATES_FIXED');
 }
 
 /** Issue, acknowledge (签收), start, resume, extensions and cancellation: the state machine decides. */

@@ -4,6 +4,7 @@ import {
   ACTOR_ROLES,
   applyTaskAction,
   availableActions,
+  decisionAmendmentRefusal,
   FINAL_STATUSES,
   TASK_ACTIONS,
   TASK_STATUSES,
@@ -278,5 +279,21 @@ describe('any sequence of actions', () => {
         },
       ),
     );
+  });
+});
+
+describe('decisionAmendmentRefusal', () => {
+  it.each([
+    ['draft', ['issuer'], true, null],
+    ['issued', ['issuer'], false, null],
+    ['in_progress', ['issuer', 'supervisor'], false, null],
+    ['extension_requested', ['issuer'], false, null],
+    ['issued', ['issuer'], true, 'dates_fixed'],
+    ['in_progress', ['lead'], false, 'not_allowed_for_role'],
+    ['issued', ['supervisor'], false, 'not_allowed_for_role'],
+    ['closed', ['issuer'], false, 'final'],
+    ['cancelled', ['issuer'], true, 'final'],
+  ] as const)('%s as %j, dates changed: %s → %s', (status, roles, dates, refusal) => {
+    expect(decisionAmendmentRefusal(status, roles, { dates })).toBe(refusal);
   });
 });

@@ -147,6 +147,21 @@ export function applyTaskAction(
 }
 
 /** The actions `actorRole` may take on the task now; each still needs a valid payload where it asks for one. */
+/**
+ * After issue a task is still amended by a decision (a meeting moves it to another leader, rewords it,
+ * raises its priority), by the issuer, while it is open; its dates keep changing only through extensions.
+ */
+export function decisionAmendmentRefusal(
+  status: TaskStatus,
+  roles: readonly ActorRole[],
+  changes: { dates: boolean },
+): 'final' | 'not_allowed_for_role' | 'dates_fixed' | null {
+  if (FINAL_STATUSES.includes(status)) return 'final';
+  if (!roles.includes('issuer')) return 'not_allowed_for_role';
+  if (changes.dates && status !== 'draft') return 'dates_fixed';
+  return null;
+}
+
 export function availableActions(task: TaskState, actorRole: ActorRole, now: Date): TaskAction[] {
   const today = chinaDateOf(now);
   return TASK_ACTIONS.filter((action) => refusalFor(task, action, actorRole, today) === null);
