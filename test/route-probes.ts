@@ -241,6 +241,11 @@ export const routeProbes: Record<string, Probe | 'public' | 'self'> = {
     body: {},
     expect: 403,
   },
+  'GET /api/assessment/schemes/{id}/entries': {
+    as: 'clerk',
+    path: '/api/assessment/schemes/1/entries',
+    expect: notFound('SCHEME_NOT_FOUND'),
+  },
   'GET /api/assessment/schemes/{id}/bonus-claims': {
     as: 'clerk',
     path: '/api/assessment/schemes/1/bonus-claims',

@@ -183,6 +183,24 @@ describe('an assessment run with error tolerance', () => {
       ).status,
     ).toBe(403);
 
+    const entries = await assessor.get(`/api/assessment/schemes/${scheme}/entries`);
+    expect(entries.body).toMatchObject({
+      indicatorValues: [
+        { unit: { code: '140929000000' }, itemCode: 'income', period: 'year', actual: 9000, target: 10_000 },
+        { unit: { code: '140981000000' }, itemCode: 'income', period: 'year', actual: 12_000, target: 10_000 },
+      ],
+      enteredScores: [
+        { unit: { code: '140929000000' }, itemCode: 'social', score: 90 },
+        { unit: { code: '140981000000' }, itemCode: 'social', score: 90 },
+      ],
+      vetoes: [],
+    });
+    // An assessed unit sees its own entries only.
+    const own = await kelan.get(`/api/assessment/schemes/${scheme}/entries`);
+    expect(own.body.enteredScores).toEqual([
+      { unit: expect.objectContaining({ code: '140929000000' }), itemCode: 'social', score: 90 },
+    ]);
+
     const claim = await yuanping.post(`/api/assessment/schemes/${scheme}/bonus-claims`, {
       unit: YUANPING,
       itemCode: 'bonus',

@@ -11,6 +11,7 @@ import {
   insertBonusClaim,
   insertExemption,
   insertVeto,
+  schemeEntries,
   type SchemeRow,
   supervisionEvents,
   upsertEnteredScore,
@@ -100,6 +101,39 @@ export function recordVeto(
     itemOf(scheme, options.itemCode, 'veto');
     await insertVeto(tx, { ...options, on: options.occurredOn, schemeId: scheme.id, unitId, userId: ctx.actor.userId });
   });
+}
+
+/**
+ * Everything entered against the scheme that the caller may see: the assessing unit sees every assessed
+ * unit's entries, an assessed unit its own.
+ */
+export async function listEntries(ctx: ServiceContext, options: { schemeId: string }) {
+  const scheme = await schemeFor(ctx, options.schemeId, 'assessment.read');
+  const visible = <Row extends { unit_path: string }>(rows: Row[]) =>
+    rows.filter((row) => pathInScope(ctx.access, row.unit_path) || pathInScope(ctx.access, scheme.unit_path));
+  const unitOf = (row: { unit_code: string; unit_name: string }) => ({ code: row.unit_code, name: row.unit_name });
+  const [values, scores, vetoes] = await schemeEntries(ctx.db, scheme.id);
+  return {
+    indicatorValues: visible(values).map((row) => ({
+      unit: unitOf(row),
+      itemCode: row.item_code,
+      period: row.period,
+      actual: row.actual === null ? null : Number(row.actual),
+      target: Number(row.target),
+    })),
+    enteredScores: visible(scores).map((row) => ({
+      unit: unitOf(row),
+      itemCode: row.item_code,
+      score: Number(row.score),
+    })),
+    vetoes: visible(vetoes).map((row) => ({
+      id: row.id,
+      unit: unitOf(row),
+      itemCode: row.item_code,
+      occurredOn: row.occurred_on,
+      reason: row.reason,
+    })),
+  };
 }
 
 function presentDecided<

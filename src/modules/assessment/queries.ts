@@ -397,3 +397,34 @@ export function storedIndicatorValues(db: Executor, schemeId: string) {
     .where('scheme_id', '=', schemeId)
     .execute();
 }
+
+/** What assessors entered against a scheme (indicator values, scores, vetoes), each with its unit. */
+export function schemeEntries(db: Executor, schemeId: string) {
+  const unitColumns = ['u.code as unit_code', 'u.name as unit_name', 'u.path as unit_path'] as const;
+  return Promise.all([
+    db
+      .selectFrom('assessment_indicator_value as v')
+      .innerJoin('org_unit as u', 'u.id', 'v.unit_id')
+      .select(['v.item_code', 'v.period', 'v.actual', 'v.target', ...unitColumns])
+      .where('v.scheme_id', '=', schemeId)
+      .orderBy('u.code')
+      .orderBy('v.item_code')
+      .orderBy('v.period')
+      .execute(),
+    db
+      .selectFrom('assessment_entered_score as e')
+      .innerJoin('org_unit as u', 'u.id', 'e.unit_id')
+      .select(['e.item_code', 'e.score', ...unitColumns])
+      .where('e.scheme_id', '=', schemeId)
+      .orderBy('u.code')
+      .orderBy('e.item_code')
+      .execute(),
+    db
+      .selectFrom('assessment_veto as v')
+      .innerJoin('org_unit as u', 'u.id', 'v.unit_id')
+      .select(['v.id', 'v.item_code', 'v.occurred_on', 'v.reason', ...unitColumns])
+      .where('v.scheme_id', '=', schemeId)
+      .orderBy('v.id')
+      .execute(),
+  ]);
+}

@@ -10,6 +10,7 @@ import {
   enterScore,
   listBonusClaims,
   listDeductions,
+  listEntries,
   listExemptions,
   recordVeto,
 } from './entries.ts';
@@ -30,6 +31,7 @@ import {
   runParams,
   runUnitParams,
   scheme,
+  schemeEntries,
   schemeParams,
   schemeUnitParams,
   updateSchemeBody,
@@ -136,6 +138,19 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
     (request) => recordVeto(request.ctx, { schemeId: request.params.id, ...request.body }),
   );
 
+  app.get(
+    '/api/assessment/schemes/:id/entries',
+    {
+      config: { guard: 'assessment.read' },
+      schema: {
+        tags,
+        summary: 'What was entered against the scheme: indicator values (yearly and quarterly), scores, vetoes',
+        params: schemeParams,
+        response: { 200: schemeEntries, ...readErrors },
+      },
+    },
+    (request) => listEntries(request.ctx, { schemeId: request.params.id }),
+  );
   app.get(
     '/api/assessment/schemes/:id/bonus-claims',
     {

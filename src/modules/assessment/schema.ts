@@ -119,6 +119,24 @@ export const exemptionBody = z.object({
   files: z.array(fileRef).max(20).default([]),
 });
 
+export const schemeEntries = z
+  .object({
+    indicatorValues: z.array(
+      z.object({
+        unit: unitRef,
+        itemCode: z.string(),
+        period: indicatorValueBody.shape.period,
+        actual: z.number().nullable(),
+        target: z.number(),
+      }),
+    ),
+    enteredScores: z.array(z.object({ unit: unitRef, itemCode: z.string(), score: z.number() })),
+    vetoes: z.array(
+      z.object({ id: z.string(), unit: unitRef, itemCode: z.string(), occurredOn: z.string(), reason: z.string() }),
+    ),
+  })
+  .meta({ id: 'AssessmentEntries' });
+
 const decisionStatus = z.enum(['pending', 'approved', 'rejected']);
 export const bonusClaim = z
   .object({

@@ -4782,6 +4782,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assessment/schemes/{id}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What was entered against the scheme: indicator values (yearly and quarterly), scores, vetoes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssessmentEntries"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assessment/schemes/{id}/bonus-claims": {
         parameters: {
             query?: never;
@@ -11413,6 +11487,28 @@ export interface components {
             worth: number;
             version: number;
         };
+        AssessmentEntriesInput: {
+            indicatorValues: {
+                unit: components["schemas"]["UnitRefInput"];
+                itemCode: string;
+                /** @enum {string} */
+                period: "year" | "Q1" | "Q2" | "Q3" | "Q4";
+                actual: number | null;
+                target: number;
+            }[];
+            enteredScores: {
+                unit: components["schemas"]["UnitRefInput"];
+                itemCode: string;
+                score: number;
+            }[];
+            vetoes: {
+                id: string;
+                unit: components["schemas"]["UnitRefInput"];
+                itemCode: string;
+                occurredOn: string;
+                reason: string;
+            }[];
+        };
         BonusClaimInput: {
             id: string;
             unit: components["schemas"]["UnitRefInput"];
@@ -12167,6 +12263,28 @@ export interface components {
             /** @description Full marks */
             worth: number;
             version: number;
+        };
+        AssessmentEntries: {
+            indicatorValues: {
+                unit: components["schemas"]["UnitRef"];
+                itemCode: string;
+                /** @enum {string} */
+                period: "year" | "Q1" | "Q2" | "Q3" | "Q4";
+                actual: number | null;
+                target: number;
+            }[];
+            enteredScores: {
+                unit: components["schemas"]["UnitRef"];
+                itemCode: string;
+                score: number;
+            }[];
+            vetoes: {
+                id: string;
+                unit: components["schemas"]["UnitRef"];
+                itemCode: string;
+                occurredOn: string;
+                reason: string;
+            }[];
         };
         BonusClaim: {
             id: string;
