@@ -76,7 +76,7 @@ function isChange(task: JudgeRow, judgement: Judgement): boolean {
   return (
     task.colour !== judgement.colour ||
     Number(task.planned_percent) !== judgement.plannedPercent ||
-    task.colour_reasons.join(',') !== judgement.reasons.join(',')
+    task.colour_reasons !== judgement.reasons.join(',')
   );
 }
 
