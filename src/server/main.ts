@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { systemContext } from '../modules/auth/system-access.ts';
 import { applySeeds, demoSeeds } from '../demo/seeds.ts';
+import { wireModules } from './wire-modules.ts';
 import { offsetClock, systemClock } from '../platform/clock.ts';
 import { startScheduler } from '../platform/scheduler.ts';
 import { supervisionPassJob } from '../modules/supervision/pass.ts';
@@ -29,6 +30,8 @@ if (generatedPassword) {
   log('this password is shown only once; change it after signing in (or set BIHUAN_ADMIN_PASSWORD)');
 }
 if (config.loadDemo) {
+  // The seeds change the org tree and record loop data through the services: plug the modules in first.
+  wireModules();
   let lastStep = '';
   await applySeeds(
     {
