@@ -22,6 +22,9 @@ const CITIES = 40;
 const COUNTIES_PER_CITY = 49; // 1 + 40 + 1,960 = 2,001 units
 const ROUNDS = 40;
 
+/** Thrown to roll a measured transaction back. */
+class RolledBack extends Error {}
+
 const bench = await benchDatabase('loop');
 const db = bench.db;
 const clock = manualClock(new Date('2024-09-15T02:00:00Z'));
@@ -103,7 +106,16 @@ try {
     goal: '<5, changes 0',
     ratio: repeat.result.changed,
   });
-  clock.advanceDays(7);
+  clock.advanceDays(1);
+  const nextDay = await timed(() => runSupervisionPass(db, clock.now()));
+  report({
+    bench: 'loop',
+    metric: 'supervision_pass_next_day_seconds',
+    value: round(nextDay.seconds),
+    goal: '<5',
+    unit: JSON.stringify(nextDay.result),
+  });
+  clock.advanceDays(6);
   const nextWeek = await timed(() => runSupervisionPass(db, clock.now()));
   report({
     bench: 'loop',
@@ -111,6 +123,28 @@ try {
     value: round(nextWeek.seconds),
     goal: '<5',
     unit: JSON.stringify(nextWeek.result),
+  });
+
+  // The floor under the first pass: rewriting the same rows' judgement columns in one plain statement
+  // (rolled back), with the indexes and the tally trigger the pass also pays for.
+  const plainRewrite = await timed(() =>
+    db
+      .transaction()
+      .execute(async (tx) => {
+        await sql`update task set colour = case colour when 'green' then 'blue' else 'green' end,
+          colour_reasons = '{on_track}', planned_percent = planned_percent + 1, colour_judged_on = ${'2024-09-23'}::date
+          where colour is not null`.execute(tx);
+        throw new RolledBack();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof RolledBack)) throw error;
+      }),
+  );
+  report({
+    bench: 'loop',
+    metric: 'plain_sql_rewrite_of_judged_tasks_seconds',
+    value: round(plainRewrite.seconds),
+    ratio: round(firstPass.seconds / plainRewrite.seconds),
   });
 
   const city = '990100000000';
