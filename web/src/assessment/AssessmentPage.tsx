@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, dataOf } from '../api/client.ts';
-import { ExportButton } from '../loop/ExportButton.tsx';
+import { ExportButton } from '../common/ExportButton.tsx';
 import type { AssessmentRun, AssessmentScheme, Exemption } from '../loop/types.ts';
 import { ExemptionApplication } from './ExemptionApplication.tsx';
 import { SchemeEditor } from './SchemeEditor.tsx';

@@ -22,6 +22,7 @@ export const en: Messages = {
     cancel: 'Cancel',
     close: 'Close',
     edit: 'Edit',
+    exportExcel: 'Export to Excel',
     home: 'Back to start',
     reload: 'Reload',
     reset: 'Reset',
@@ -295,7 +296,6 @@ export const en: Messages = {
     },
   },
   loop: {
-    export: 'Export to Excel',
     colour: { none: 'None', red: 'Red', yellow: 'Yellow', blue: 'Blue', green: 'Green', grey: 'Done' },
     status: {
       draft: 'Draft',
@@ -473,7 +473,6 @@ export const en: Messages = {
     locked: 'Approved and locked',
     windowOpen: 'Entry window: {{from}} to {{to}}',
     windowClosed: 'The entry window closed on {{to}}',
-    exportExcel: 'Export Excel',
     exportPng: 'Export image',
     approve: 'Approve',
     approved: 'Approved',

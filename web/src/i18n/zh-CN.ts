@@ -20,6 +20,7 @@ export const zhCN = {
     cancel: '取消',
     close: '关闭',
     edit: '编辑',
+    exportExcel: '导出 Excel',
     home: '返回首页',
     reload: '重新加载',
     reset: '重置',
@@ -274,7 +275,6 @@ export const zhCN = {
     },
   },
   loop: {
-    export: '导出 Excel',
     colour: { none: '无', red: '红灯', yellow: '黄灯', blue: '蓝灯', green: '绿灯', grey: '已办结' },
     status: {
       draft: '草稿',
@@ -452,7 +452,6 @@ export const zhCN = {
     locked: '已审核锁定',
     windowOpen: '填报窗口：{{from}} 至 {{to}}',
     windowClosed: '填报窗口已于 {{to}} 关闭',
-    exportExcel: '导出 Excel',
     exportPng: '导出图片',
     approve: '审核通过',
     approved: '已审核',

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, dataOf } from '../api/client.ts';
 import { COLOUR_HEX } from '../loop/ColourTag.tsx';
-import { ExportButton } from '../loop/ExportButton.tsx';
+import { ExportButton } from '../common/ExportButton.tsx';
 import type { Colour, Notice } from '../loop/types.ts';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);

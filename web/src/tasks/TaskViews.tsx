@@ -2,7 +2,7 @@ import { Card, Col, Flex, Row, Table, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { COLOUR_HEX, ColourTag } from '../loop/ColourTag.tsx';
-import type { ExportColumn } from '../loop/export-xlsx.ts';
+import type { ExportColumn } from '../common/export-excel.ts';
 import type { TaskListItem } from '../loop/types.ts';
 
 type ViewProps = { items: TaskListItem[]; onOpen: (id: string) => void };

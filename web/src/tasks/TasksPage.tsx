@@ -3,7 +3,7 @@ import { DatePicker, Flex, Input, Segmented, Select, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { ExportButton } from '../loop/ExportButton.tsx';
+import { ExportButton } from '../common/ExportButton.tsx';
 import type { Colour, TaskQuery } from '../loop/types.ts';
 import { TaskDrawer } from './TaskDrawer.tsx';
 import { tasksQuery } from './task-queries.ts';
