@@ -34,7 +34,7 @@ export function AnalyticsTab({ view }: { view: IndicatorView }) {
           style={{ width: 120 }}
           options={[1, 2, 3, 4, 5].map((l) => ({ value: l, label: t(`indicators.levels.l${l as 1}`) }))}
         />
-<ExportButton name={`${view.indicator}-${view.period}`} columns={exportColumns} rows={rows} />
+        <ExportButton name={`${view.indicator}-${view.period}`} columns={exportColumns} rows={rows} />
       </Space>
       {query.isError && <Alert type="error" showIcon title={query.error.message} />}
       <Table
