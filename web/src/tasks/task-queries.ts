@@ -58,9 +58,10 @@ export function useSubmitReport(id: string) {
       kind: 'progress' | 'completion';
       percent: number;
       narrative: string;
+      figures: { label: string; value: number; unit: string }[];
       files: { sha256: string; name: string }[];
       idempotencyKey: string;
-    }) => dataOf(api.POST('/api/tasks/{id}/reports', { params: { path: { id } }, body: { ...body, figures: [] } })),
+    }) => dataOf(api.POST('/api/tasks/{id}/reports', { params: { path: { id } }, body })),
     onSuccess: refresh,
   });
 }
