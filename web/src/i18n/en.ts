@@ -597,6 +597,8 @@ export const en: Messages = {
     },
     notifications: {
       title: 'Notifications',
+      all: 'All',
+      unread: 'Unread {{count}}',
       readAll: 'Mark all as read',
       empty: 'No notifications',
       kinds: {

@@ -575,6 +575,8 @@ export const zhCN = {
     },
     notifications: {
       title: '通知',
+      all: '全部',
+      unread: '未读 {{count}}',
       readAll: '全部标为已读',
       empty: '没有通知',
       kinds: {

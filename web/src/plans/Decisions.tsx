@@ -133,7 +133,7 @@ function NodeFromDecisionModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const planNodes = usePlanNodes();
+  const planNodes = usePlanNodes(mode !== null);
   const [target, setTarget] = useState<string>();
   const picked = target ? planNodes.byId.get(target) : undefined;
   const planId = target?.startsWith('plan-') ? target.slice('plan-'.length) : picked?.planId;

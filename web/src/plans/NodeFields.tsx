@@ -92,7 +92,7 @@ export function NodeFields({ known }: { known?: PlanNode['ownerUnits'] }) {
         <OrgUnitSelect multiple known={known ?? []} />
       </Form.Item>
       <Form.Item name="indicatorCodes" label={t('loop.plans.indicators')}>
-        <Select mode="tags" tokenSeparators={[',', '，', ' ']} open={false} placeholder="GDP, GOOD_AIR_DAYS" />
+        <Select mode="tags" tokenSeparators={[',', '，', ' ']} placeholder="GDP, GOOD_AIR_DAYS" />
       </Form.Item>
       <Form.Item label={t('loop.plans.targets')}>
         <Form.List name="yearlyTargets">

@@ -47,9 +47,14 @@ function nodeOptions(nodes: readonly PlanNode[]): TreeOption[] {
  * Every plan in scope as a tree of its nodes, for choosing the node a task serves or a decision amends, and
  * each node with the plan it belongs to. A plan itself is offered as `plan-<id>` (its top level).
  */
-export function usePlanNodes(): { options: TreeOption[]; byId: Map<string, { node: PlanNode; planId: string }> } {
-  const list = useQuery(plansQuery);
-  const plans = useQueries({ queries: (list.data?.items ?? []).map((plan) => planQuery(plan.id)) });
+export function usePlanNodes(enabled: boolean): {
+  options: TreeOption[];
+  byId: Map<string, { node: PlanNode; planId: string }>;
+} {
+  const list = useQuery({ ...plansQuery, enabled });
+  const plans = useQueries({
+    queries: (enabled ? (list.data?.items ?? []) : []).map((plan) => planQuery(plan.id)),
+  });
   const byId = new Map<string, { node: PlanNode; planId: string }>();
   const options: TreeOption[] = [];
   for (const { data } of plans) {

@@ -26,7 +26,7 @@ import { COLOUR_HEX } from '../loop/ColourTag.tsx';
 import type { Colour, Notice } from '../loop/types.ts';
 import { OrgUnitSelect } from '../org/OrgUnitSelect.tsx';
 import { TaskDrawer } from '../tasks/TaskDrawer.tsx';
-import { InspectionModal, NoticeModal } from './supervision-forms.tsx';
+import { InspectionModal, NoticeModal, noticeText } from './supervision-forms.tsx';
 
 const COLOURS: Colour[] = ['red', 'yellow', 'blue', 'green', 'grey'];
 type Unit = { code: string; name: string };
@@ -183,7 +183,7 @@ function Notices({ unit, onOpen }: { unit: string; onOpen: (id: string) => void 
     { title: t('loop.supervision.origin'), value: (row: Notice) => t(`loop.supervision.origins.${row.origin}`) },
     { title: t('loop.task.title'), value: (row: Notice) => row.taskTitle },
     { title: t('loop.task.lead'), value: (row: Notice) => row.unit.name },
-    { title: t('loop.supervise.noticeBody'), value: (row: Notice) => row.body },
+    { title: t('loop.supervise.noticeBody'), value: (row: Notice) => noticeText(t, row) },
     { title: t('loop.supervise.escalatedTo'), value: (row: Notice) => row.escalatedTo },
     { title: t('loop.supervision.deduction'), value: (row: Notice) => row.deductionPoints },
   ];
@@ -211,7 +211,7 @@ function Notices({ unit, onOpen }: { unit: string; onOpen: (id: string) => void 
         loading={notices.isLoading}
         dataSource={rows}
         onRow={(row) => ({ onClick: () => onOpen(row.taskId), style: { cursor: 'pointer' } })}
-        expandable={{ expandedRowRender: (row) => row.body, rowExpandable: (row) => row.body.length > 0 }}
+        expandable={{ expandedRowRender: (row) => noticeText(t, row), rowExpandable: (row) => row.body.length > 0 }}
         columns={[
           { title: t('loop.supervision.issuedOn'), dataIndex: 'issuedOn', width: 110 },
           {

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api, dataOf } from '../api/client.ts';
 import { toDay } from '../common/dates.ts';
@@ -9,8 +10,19 @@ import { useDebouncedValue } from '../common/use-debounced-value.ts';
 import { FormErrorAlert } from '../forms/FormErrorAlert.tsx';
 import { useServerErrors } from '../forms/use-server-errors.ts';
 import { EvidenceUpload } from '../loop/EvidenceUpload.tsx';
+import type { Notice } from '../loop/types.ts';
 import type { FileRef } from '../loop/upload.ts';
 import { tasksQuery } from '../tasks/task-queries.ts';
+
+/** A notice's text: an automatic one carries the step of the escalation ladder it came from, by its code. */
+export function noticeText(t: TFunction, notice: Pick<Notice, 'origin' | 'body' | 'escalatedTo'>): string {
+  const body =
+    notice.origin === 'automatic' && NOTICE_STEPS.has(notice.body)
+      ? t(`loop.notice.${notice.body as 'supervision_letter'}`)
+      : notice.body;
+  return notice.escalatedTo ? `${body} → ${notice.escalatedTo}` : body;
+}
+const NOTICE_STEPS: ReadonlySet<string> = new Set(['supervision_notice', 'supervision_letter', 'formal_interview']);
 
 /** Finds a task by part of its title, among those the user may see. */
 function TaskPicker({ value, onChange }: { value?: string; onChange?: (id: string) => void }) {

@@ -6,7 +6,7 @@ import { api, dataOf } from '../api/client.ts';
 import { FileLinks } from '../loop/EvidenceUpload.tsx';
 import type { TaskDetail } from '../loop/types.ts';
 import type { FileRef } from '../loop/upload.ts';
-import { InspectionModal, NoticeModal } from '../supervision/supervision-forms.tsx';
+import { InspectionModal, NoticeModal, noticeText } from '../supervision/supervision-forms.tsx';
 
 type Entry = { key: string; day: string; tag: string; colour: string; text: string; files: FileRef[] };
 
@@ -28,7 +28,7 @@ export function SupervisePanel({ task }: { task: TaskDetail }) {
       day: n.issuedOn,
       tag: t(`loop.notice.${n.kind}`),
       colour: 'red',
-      text: n.escalatedTo ? `${n.body} → ${n.escalatedTo}` : n.body,
+      text: noticeText(t, n),
       files: [],
     })),
     ...(inspections.data?.items ?? []).map((i) => ({

@@ -75,7 +75,7 @@ export function TaskFormModal({
   const [form] = Form.useForm<Values>();
   const errors = useServerErrors(form);
   const decisions = useQuery({ ...decisionsQuery, enabled: open && !task });
-  const planNodes = usePlanNodes().options;
+  const planNodes = usePlanNodes(open && !task).options;
   const save = useMutation({
     mutationFn: (values: Values) => {
       const common = {

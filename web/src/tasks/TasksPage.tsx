@@ -79,7 +79,14 @@ export function TasksPage() {
   };
   const items = tab === 'all' ? (all.data?.items ?? []) : workOf(tab);
   const loading = tab === 'all' ? all.isFetching : work.some((q) => q.isFetching);
-  const [open, setOpen] = useState<string | null>(params.get('task'));
+  // The open task lives in the URL, so a notification or another page can open it here.
+  const open = params.get('task');
+  const setOpen = (id: string | null) => {
+    const next = new URLSearchParams(params);
+    if (id) next.set('task', id);
+    else next.delete('task');
+    setParams(next);
+  };
   const columns = useTaskColumns();
   const set = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
