@@ -207,8 +207,8 @@ test('the plan tree editor adds numbered nodes at any depth, edits and deletes t
   await page.getByRole('button', { name: '在 2 之下添加' }).click();
   assert.equal(await editor.getByLabel('编号').inputValue(), '2.1');
   await editor.getByLabel('节点名称').fill('区域性中心城市');
-  await editor.getByLabel('关联指标代码').fill('GDP');
-  await editor.getByLabel('关联指标代码').press('Enter');
+  await editor.getByLabel('关联指标代码').pressSequentially('GDP,');
+  await editor.locator('.ant-select-selection-item, .ant-select-selection-overflow-item').getByText('GDP').waitFor();
   await editor.getByRole('button', { name: '添加年度目标' }).click();
   await editor.getByPlaceholder('如 ≥ 6.5%').fill('≥ 6.5%');
   await editor.getByRole('button', { name: '添加节点' }).click();

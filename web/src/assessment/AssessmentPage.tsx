@@ -198,7 +198,9 @@ export function AssessmentPage() {
                   {
                     key: 'scheme',
                     label: t('loop.scheme.title'),
-                    children: <SchemeEditor scheme={scheme} onSaved={setChosen} />,
+                    children: (
+                      <SchemeEditor key={`${scheme.id}-${scheme.version}`} scheme={scheme} onSaved={setChosen} />
+                    ),
                   },
                   {
                     key: 'new',

@@ -1,17 +1,16 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Flex, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Flex, Form, Input, InputNumber, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, dataOf } from '../api/client.ts';
 import { useCan } from '../auth/session-queries.ts';
 import { ExportButton } from '../common/ExportButton.tsx';
-import { FormErrorAlert } from '../forms/FormErrorAlert.tsx';
-import { useServerErrors } from '../forms/use-server-errors.ts';
+import { FormModal } from '../forms/FormModal.tsx';
 import { EvidenceUpload, FileLinks } from '../loop/EvidenceUpload.tsx';
 import type { AssessmentScheme, Exemption } from '../loop/types.ts';
 import type { FileRef } from '../loop/upload.ts';
-import { DecisionModal } from './Inputs.tsx';
+import { ApplicationStatus, DecideButtons, DecisionModal } from './Inputs.tsx';
 
 type ApplyValues = { unit: string; eventId: string; reason: string; reducePoints?: number | null; files: FileRef[] };
 
@@ -19,9 +18,7 @@ type ApplyValues = { unit: string; eventId: string; reason: string; reducePoints
 function ApplyModal({ scheme, open, onClose }: { scheme: AssessmentScheme; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [form] = Form.useForm<ApplyValues>();
-  const errors = useServerErrors(form);
-  const unit = Form.useWatch('unit', form);
+  const [unit, setUnit] = useState<string>();
   const deductions = useQuery({
     queryKey: ['assessment', 'deductions', scheme.id, unit],
     queryFn: () =>
@@ -32,70 +29,60 @@ function ApplyModal({ scheme, open, onClose }: { scheme: AssessmentScheme; open:
       ),
     enabled: open && unit !== undefined,
   });
-  const apply = useMutation({
-    mutationFn: (values: ApplyValues) =>
-      dataOf(
-        api.POST('/api/assessment/schemes/{id}/exemptions', {
-          params: { path: { id: scheme.id } },
-          body: { ...values, reducePoints: values.reducePoints ?? null },
-        }),
-      ),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ['assessment'] });
-      onClose();
-    },
-    onError: errors.report,
-  });
   return (
-    <Modal
+    <FormModal<ApplyValues>
       open={open}
       width={640}
       title={t('loop.assessment.apply')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={apply.isPending}
-      destroyOnHidden
+      initialValues={{ files: [] }}
+      submit={(values) =>
+        dataOf(
+          api.POST('/api/assessment/schemes/{id}/exemptions', {
+            params: { path: { id: scheme.id } },
+            body: { ...values, reducePoints: values.reducePoints ?? null },
+          }),
+        )
+      }
+      onSaved={() => client.invalidateQueries({ queryKey: ['assessment'] })}
+      onClose={onClose}
     >
-      <Form<ApplyValues>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={{ files: [] }}
-        onValuesChange={errors.clear}
-        onFinish={(values) => apply.mutate(values)}
-      >
-        <FormErrorAlert error={errors.error} />
-        <Form.Item name="unit" label={t('loop.inputs.unit')} rules={[{ required: true }]}>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            options={scheme.assessedUnits.map((u) => ({ value: u.code, label: u.name }))}
-            onChange={() => form.setFieldValue('eventId', undefined)}
-          />
-        </Form.Item>
-        <Form.Item name="eventId" label={t('loop.assessment.deduction')} rules={[{ required: true }]}>
-          <Select
-            loading={deductions.isFetching}
-            options={(deductions.data?.items ?? []).map((d) => ({
-              value: d.eventId,
-              label: `${d.on} ${t(`loop.scheme.events.${d.kind as 'red'}`, { defaultValue: d.kind })} · ${d.taskTitle}`,
-            }))}
-          />
-        </Form.Item>
-        <Form.Item name="reason" label={t('loop.task.reason')} rules={[{ required: true, min: 2 }]}>
-          <Input.TextArea rows={4} />
-        </Form.Item>
-        <Form.Item
-          name="reducePoints"
-          label={t('loop.assessment.reducePoints')}
-          extra={t('loop.assessment.reduceHint')}
-        >
-          <InputNumber min={0.01} max={1000} />
-        </Form.Item>
-        <Form.Item name="files" label={t('loop.report.evidence')}>
-          <EvidenceUpload onError={errors.report} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      {({ form, reportError }) => (
+        <>
+          <Form.Item name="unit" label={t('loop.inputs.unit')} rules={[{ required: true }]}>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              options={scheme.assessedUnits.map((u) => ({ value: u.code, label: u.name }))}
+              onChange={(code: string) => {
+                setUnit(code);
+                form.setFieldValue('eventId', undefined);
+              }}
+            />
+          </Form.Item>
+          <Form.Item name="eventId" label={t('loop.assessment.deduction')} rules={[{ required: true }]}>
+            <Select
+              loading={deductions.isFetching}
+              options={(deductions.data?.items ?? []).map((d) => ({
+                value: d.eventId,
+                label: `${d.on} ${t(`loop.scheme.events.${d.kind as 'red'}`, { defaultValue: d.kind })} · ${d.taskTitle}`,
+              }))}
+            />
+          </Form.Item>
+          <Form.Item name="reason" label={t('loop.task.reason')} rules={[{ required: true, min: 2 }]}>
+            <Input.TextArea rows={4} />
+          </Form.Item>
+          <Form.Item
+            name="reducePoints"
+            label={t('loop.assessment.reducePoints')}
+            extra={t('loop.assessment.reduceHint')}
+          >
+            <InputNumber min={0.01} max={1000} />
+          </Form.Item>
+          <Form.Item name="files" label={t('loop.report.evidence')}>
+            <EvidenceUpload onError={reportError} />
+          </Form.Item>
+        </>
+      )}
+    </FormModal>
   );
 }
 
@@ -158,12 +145,7 @@ export function Exemptions({ scheme }: { scheme: AssessmentScheme }) {
             dataIndex: 'status',
             width: 180,
             render: (status: Exemption['status'], row) => (
-              <>
-                <Tag color={status === 'approved' ? 'green' : status === 'rejected' ? 'red' : 'blue'}>
-                  {t(`loop.assessment.status.${status}`)}
-                </Tag>
-                {row.decisionReason}
-              </>
+              <ApplicationStatus status={status} reason={row.decisionReason} />
             ),
           },
           {
@@ -172,18 +154,7 @@ export function Exemptions({ scheme }: { scheme: AssessmentScheme }) {
             render: (_, row) =>
               canManage &&
               row.status === 'pending' && (
-                <Space>
-                  <Button
-                    size="small"
-                    type="primary"
-                    onClick={() => setDeciding({ exemption: row, decision: 'approve' })}
-                  >
-                    {t('loop.assessment.approve')}
-                  </Button>
-                  <Button size="small" danger onClick={() => setDeciding({ exemption: row, decision: 'reject' })}>
-                    {t('loop.assessment.reject')}
-                  </Button>
-                </Space>
+                <DecideButtons onDecide={(decision) => setDeciding({ exemption: row, decision })} />
               ),
           },
         ]}

@@ -1,20 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-} from 'antd';
+import { Alert, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +9,7 @@ import { useCan } from '../auth/session-queries.ts';
 import { toDay } from '../common/dates.ts';
 import { ExportButton } from '../common/ExportButton.tsx';
 import { FormErrorAlert } from '../forms/FormErrorAlert.tsx';
+import { FormModal } from '../forms/FormModal.tsx';
 import { useServerErrors } from '../forms/use-server-errors.ts';
 import { EvidenceUpload, FileLinks } from '../loop/EvidenceUpload.tsx';
 import type { AssessmentScheme, BonusClaim } from '../loop/types.ts';
@@ -114,17 +101,6 @@ function BonusClaims({ scheme }: { scheme: AssessmentScheme }) {
   });
   const [claiming, setClaiming] = useState(false);
   const [deciding, setDeciding] = useState<{ claim: BonusClaim; decision: 'approve' | 'reject' } | null>(null);
-  const [form] = Form.useForm<BonusValues>();
-  const errors = useServerErrors(form);
-  const claim = useMutation({
-    mutationFn: (body: BonusValues) =>
-      dataOf(api.POST('/api/assessment/schemes/{id}/bonus-claims', { params: { path: { id: scheme.id } }, body })),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ['assessment'] });
-      setClaiming(false);
-    },
-    onError: errors.report,
-  });
   const items = itemsOf(scheme, 'bonus');
   const rows = claims.data?.items ?? [];
   const columns = [
@@ -174,12 +150,7 @@ function BonusClaims({ scheme }: { scheme: AssessmentScheme }) {
             dataIndex: 'status',
             width: 150,
             render: (status: BonusClaim['status'], row) => (
-              <>
-                <Tag color={status === 'approved' ? 'green' : status === 'rejected' ? 'red' : 'blue'}>
-                  {t(`loop.assessment.status.${status}`)}
-                </Tag>
-                {row.decisionReason}
-              </>
+              <ApplicationStatus status={status} reason={row.decisionReason} />
             ),
           },
           {
@@ -188,52 +159,41 @@ function BonusClaims({ scheme }: { scheme: AssessmentScheme }) {
             render: (_, row) =>
               canManage &&
               row.status === 'pending' && (
-                <Space>
-                  <Button size="small" type="primary" onClick={() => setDeciding({ claim: row, decision: 'approve' })}>
-                    {t('loop.inputs.approveBonus')}
-                  </Button>
-                  <Button size="small" danger onClick={() => setDeciding({ claim: row, decision: 'reject' })}>
-                    {t('loop.assessment.reject')}
-                  </Button>
-                </Space>
+                <DecideButtons onDecide={(decision) => setDeciding({ claim: row, decision })} />
               ),
           },
         ]}
       />
-      <Modal
+      <FormModal<BonusValues>
         open={claiming}
         title={t('loop.inputs.claimBonus')}
-        onCancel={() => setClaiming(false)}
-        onOk={() => form.submit()}
-        confirmLoading={claim.isPending}
-        destroyOnHidden
+        initialValues={{ files: [] }}
+        submit={(body) =>
+          dataOf(api.POST('/api/assessment/schemes/{id}/bonus-claims', { params: { path: { id: scheme.id } }, body }))
+        }
+        onSaved={() => client.invalidateQueries({ queryKey: ['assessment'] })}
+        onClose={() => setClaiming(false)}
       >
-        <Form<BonusValues>
-          form={form}
-          layout="vertical"
-          preserve={false}
-          initialValues={{ files: [] }}
-          onValuesChange={errors.clear}
-          onFinish={(values) => claim.mutate(values)}
-        >
-          <FormErrorAlert error={errors.error} />
-          <Form.Item name="unit" label={t('loop.inputs.unit')} rules={[{ required: true }]}>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={unitOptions(scheme)} />
-          </Form.Item>
-          <Form.Item name="itemCode" label={t('loop.inputs.item')} rules={[{ required: true }]}>
-            <Select options={items} />
-          </Form.Item>
-          <Form.Item name="points" label={t('loop.inputs.points')} rules={[{ required: true }]}>
-            <InputNumber min={0.01} max={1000} />
-          </Form.Item>
-          <Form.Item name="reason" label={t('loop.task.reason')} rules={[{ required: true, min: 2 }]}>
-            <Input.TextArea rows={3} />
-          </Form.Item>
-          <Form.Item name="files" label={t('loop.report.evidence')}>
-            <EvidenceUpload onError={errors.report} />
-          </Form.Item>
-        </Form>
-      </Modal>
+        {({ reportError }) => (
+          <>
+            <Form.Item name="unit" label={t('loop.inputs.unit')} rules={[{ required: true }]}>
+              <Select showSearch={{ optionFilterProp: 'label' }} options={unitOptions(scheme)} />
+            </Form.Item>
+            <Form.Item name="itemCode" label={t('loop.inputs.item')} rules={[{ required: true }]}>
+              <Select options={items} />
+            </Form.Item>
+            <Form.Item name="points" label={t('loop.inputs.points')} rules={[{ required: true }]}>
+              <InputNumber min={0.01} max={1000} />
+            </Form.Item>
+            <Form.Item name="reason" label={t('loop.task.reason')} rules={[{ required: true, min: 2 }]}>
+              <Input.TextArea rows={3} />
+            </Form.Item>
+            <Form.Item name="files" label={t('loop.report.evidence')}>
+              <EvidenceUpload onError={reportError} />
+            </Form.Item>
+          </>
+        )}
+      </FormModal>
       <DecisionModal
         target={deciding}
         onClose={() => setDeciding(null)}
@@ -262,38 +222,51 @@ export function DecisionModal({
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [form] = Form.useForm<{ reason: string }>();
-  const errors = useServerErrors(form);
-  const mutation = useMutation({
-    mutationFn: (reason: string) => decide({ decision: target?.decision ?? 'reject', reason }),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ['assessment'] });
-      onClose();
-    },
-    onError: errors.report,
-  });
   return (
-    <Modal
+    <FormModal<{ reason: string }>
       open={target !== null}
       title={target?.decision === 'approve' ? t('loop.assessment.approve') : t('loop.assessment.reject')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={mutation.isPending}
-      destroyOnHidden
+      submit={({ reason }) => decide({ decision: target?.decision ?? 'reject', reason })}
+      onSaved={() => client.invalidateQueries({ queryKey: ['assessment'] })}
+      onClose={onClose}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        preserve={false}
-        onValuesChange={errors.clear}
-        onFinish={(v) => mutation.mutate(v.reason)}
-      >
-        <FormErrorAlert error={errors.error} />
-        <Form.Item name="reason" label={t('loop.assessment.decisionReason')} rules={[{ required: true, min: 2 }]}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="reason" label={t('loop.assessment.decisionReason')} rules={[{ required: true, min: 2 }]}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+/** An application's status with the decision's reason, and the buttons to decide it while it is pending. */
+export function ApplicationStatus({
+  status,
+  reason,
+}: {
+  status: 'pending' | 'approved' | 'rejected';
+  reason: string | null;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Tag color={status === 'approved' ? 'green' : status === 'rejected' ? 'red' : 'blue'}>
+        {t(`loop.assessment.status.${status}`)}
+      </Tag>
+      {reason}
+    </>
+  );
+}
+
+export function DecideButtons({ onDecide }: { onDecide: (decision: 'approve' | 'reject') => void }) {
+  const { t } = useTranslation();
+  return (
+    <Space>
+      <Button size="small" type="primary" onClick={() => onDecide('approve')}>
+        {t('loop.assessment.approve')}
+      </Button>
+      <Button size="small" danger onClick={() => onDecide('reject')}>
+        {t('loop.assessment.reject')}
+      </Button>
+    </Space>
   );
 }
 

@@ -163,7 +163,8 @@ function Worth({ form }: { form: FormInstance<SchemeFormValues> }) {
 /**
  * The scheme editor: categories of items, each with its weight (points) and scoring rule, grade bands,
  * the veto's effect and optional quarterly weights. The server validates the whole and names every problem;
- * editing sends the version read, so a concurrent edit answers 409.
+ * editing sends the version read, so a concurrent edit answers 409. Give it a key per scheme and version: a form
+ * takes its initial values once.
  */
 export function SchemeEditor({
   scheme,
@@ -217,7 +218,6 @@ export function SchemeEditor({
     <Form<SchemeFormValues>
       form={form}
       layout="vertical"
-      key={scheme ? `${scheme.id}-${scheme.version}` : 'new'}
       initialValues={scheme ? toFormValues(scheme) : newSchemeValues(new Date().getFullYear())}
       onValuesChange={errors.clear}
       onFinish={(values) => save.mutate(values)}
@@ -269,17 +269,16 @@ export function SchemeEditor({
                     <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(field.name)} />
                   </Space>
                 ))}
-                <Space>
-                  <Form.Item name="lowest" noStyle rules={[{ required: true }]}>
-                    <Input addonBefore={t('loop.scheme.lowest')} style={{ width: 200 }} />
-                  </Form.Item>
-                  <Button icon={<PlusOutlined />} onClick={() => add({ grade: '', atLeast: 0 })}>
-                    {t('loop.scheme.addBand')}
-                  </Button>
-                </Space>
+                <Button icon={<PlusOutlined />} onClick={() => add({ grade: '', atLeast: 0 })}>
+                  {t('loop.scheme.addBand')}
+                </Button>
               </Flex>
             )}
           </Form.List>
+          {/* Outside the list: inside it, the name would be read as one of the bands' fields. */}
+          <Form.Item name="lowest" noStyle rules={[{ required: true }]}>
+            <Input addonBefore={t('loop.scheme.lowest')} style={{ width: 200, marginTop: 4 }} />
+          </Form.Item>
         </Form.Item>
         <Form.Item label={t('loop.scheme.quarterWeights')}>
           <Space>

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Button,
   DatePicker,
@@ -10,7 +10,6 @@ import {
   Form,
   Input,
   List,
-  Modal,
   Radio,
   Space,
   Table,
@@ -26,8 +25,7 @@ import { api, dataOf } from '../api/client.ts';
 import { useCan } from '../auth/session-queries.ts';
 import { toDay } from '../common/dates.ts';
 import { ExportButton } from '../common/ExportButton.tsx';
-import { FormErrorAlert } from '../forms/FormErrorAlert.tsx';
-import { useServerErrors } from '../forms/use-server-errors.ts';
+import { FormModal } from '../forms/FormModal.tsx';
 import { EvidenceUpload, FileLinks } from '../loop/EvidenceUpload.tsx';
 import type { Decision } from '../loop/types.ts';
 import type { FileRef } from '../loop/upload.ts';
@@ -56,66 +54,53 @@ function DecisionFormModal({
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [form] = Form.useForm<DecisionValues>();
-  const errors = useServerErrors(form);
-  const record = useMutation({
-    mutationFn: (values: DecisionValues) =>
-      dataOf(
-        api.POST('/api/decisions', {
-          body: { ...values, body: values.body ?? '', decidedOn: toDay(values.decidedOn) },
-        }),
-      ),
-    onSuccess: async (decision) => {
-      await client.invalidateQueries({ queryKey: ['plans'] });
-      onCreated(decision.id);
-      onClose();
-    },
-    onError: errors.report,
-  });
   return (
-    <Modal
+    <FormModal<DecisionValues, Decision>
       open={open}
       width={720}
       title={t('loop.decisions.record')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={record.isPending}
-      destroyOnHidden
+      initialValues={{ kind: 'meeting', decidedOn: dayjs(), files: [] }}
+      submit={(values) =>
+        dataOf(
+          api.POST('/api/decisions', {
+            body: { ...values, body: values.body ?? '', decidedOn: toDay(values.decidedOn) },
+          }),
+        )
+      }
+      onSaved={async (decision) => {
+        await client.invalidateQueries({ queryKey: ['plans'] });
+        onCreated(decision.id);
+      }}
+      onClose={onClose}
     >
-      <Form<DecisionValues>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={{ kind: 'meeting', decidedOn: dayjs(), files: [] }}
-        onValuesChange={errors.clear}
-        onFinish={(values) => record.mutate(values)}
-      >
-        <FormErrorAlert error={errors.error} />
-        <Flex gap={8}>
-          <Form.Item name="unit" label={t('loop.decisions.unit')} rules={[{ required: true }]} style={{ flex: 1 }}>
-            <OrgUnitSelect />
+      {({ reportError }) => (
+        <>
+          <Flex gap={8}>
+            <Form.Item name="unit" label={t('loop.decisions.unit')} rules={[{ required: true }]} style={{ flex: 1 }}>
+              <OrgUnitSelect />
+            </Form.Item>
+            <Form.Item name="kind" label={t('loop.decisions.kind')}>
+              <Radio.Group>
+                <Radio value="meeting">{t('loop.decisions.kinds.meeting')}</Radio>
+                <Radio value="document">{t('loop.decisions.kinds.document')}</Radio>
+              </Radio.Group>
+            </Form.Item>
+            <Form.Item name="decidedOn" label={t('loop.decisions.decidedOn')} rules={[{ required: true }]}>
+              <DatePicker />
+            </Form.Item>
+          </Flex>
+          <Form.Item name="title" label={t('loop.decisions.title')} rules={[{ required: true, min: 2 }]}>
+            <Input />
           </Form.Item>
-          <Form.Item name="kind" label={t('loop.decisions.kind')}>
-            <Radio.Group>
-              <Radio value="meeting">{t('loop.decisions.kinds.meeting')}</Radio>
-              <Radio value="document">{t('loop.decisions.kinds.document')}</Radio>
-            </Radio.Group>
+          <Form.Item name="body" label={t('loop.decisions.body')}>
+            <Input.TextArea rows={6} />
           </Form.Item>
-          <Form.Item name="decidedOn" label={t('loop.decisions.decidedOn')} rules={[{ required: true }]}>
-            <DatePicker />
+          <Form.Item name="files" label={t('loop.decisions.attachments')}>
+            <EvidenceUpload onError={reportError} />
           </Form.Item>
-        </Flex>
-        <Form.Item name="title" label={t('loop.decisions.title')} rules={[{ required: true, min: 2 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="body" label={t('loop.decisions.body')}>
-          <Input.TextArea rows={6} />
-        </Form.Item>
-        <Form.Item name="files" label={t('loop.decisions.attachments')}>
-          <EvidenceUpload onError={errors.report} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        </>
+      )}
+    </FormModal>
   );
 }
 
@@ -138,60 +123,49 @@ function NodeFromDecisionModal({
   const picked = target ? planNodes.byId.get(target) : undefined;
   const planId = target?.startsWith('plan-') ? target.slice('plan-'.length) : picked?.planId;
   const node = picked?.node;
-  const [form] = Form.useForm<NodeFormValues>();
-  const errors = useServerErrors(form);
   const save = useSaveNode(planId);
   const close = () => {
     setTarget(undefined);
     onClose();
   };
   const ready = mode === 'amend' ? node !== undefined : planId !== undefined;
-  const initial: NodeFormValues | undefined =
-    mode === 'amend' && node
-      ? { ...nodeFormValues(node), decisionId: decision.id }
-      : { number: '', title: '', decisionId: decision.id, yearlyTargets: [] };
   return (
-    <Modal
+    <FormModal<NodeFormValues>
       open={mode !== null}
       width={720}
       title={mode === 'amend' ? t('loop.decisions.amendNode') : t('loop.decisions.addNode')}
-      onCancel={close}
-      onOk={() => form.submit()}
-      okButtonProps={{ disabled: !ready }}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      okDisabled={!ready}
+      initialValues={{ decisionId: decision.id, yearlyTargets: [] }}
+      submit={(values) =>
+        save.mutateAsync(
+          mode === 'amend' && node ? { values, node } : { values, ...(node ? { parentId: node.id } : {}) },
+        )
+      }
+      onClose={close}
     >
-      <Typography.Paragraph type="secondary">
-        {mode === 'amend' ? t('loop.decisions.pickNode') : t('loop.decisions.pickParent')}
-      </Typography.Paragraph>
-      <TreeSelect
-        style={{ width: '100%', marginBottom: 16 }}
-        value={target}
-        onChange={setTarget}
-        treeData={planNodes.options.map((option) => ({ ...option, selectable: mode === 'add' }))}
-        showSearch
-        treeNodeFilterProp="title"
-      />
-      {ready && (
-        <Form<NodeFormValues>
-          form={form}
-          key={`${target}-${node?.version ?? 0}`}
-          layout="vertical"
-          preserve={false}
-          initialValues={initial}
-          onValuesChange={errors.clear}
-          onFinish={(values) =>
-            save.mutate(
-              mode === 'amend' && node ? { values, node } : { values, ...(node ? { parentId: node.id } : {}) },
-              { onSuccess: close, onError: errors.report },
-            )
-          }
-        >
-          <FormErrorAlert error={errors.error} />
-          <NodeFields known={node?.ownerUnits} />
-        </Form>
+      {({ form }) => (
+        <>
+          <Typography.Paragraph type="secondary">
+            {mode === 'amend' ? t('loop.decisions.pickNode') : t('loop.decisions.pickParent')}
+          </Typography.Paragraph>
+          <TreeSelect
+            style={{ width: '100%', marginBottom: 16 }}
+            value={target}
+            onChange={(value: string) => {
+              setTarget(value);
+              const chosen = planNodes.byId.get(value)?.node;
+              // Amending starts from the node as it stands; the decision becomes the one behind it.
+              if (mode === 'amend' && chosen)
+                form.setFieldsValue({ ...nodeFormValues(chosen), decisionId: decision.id });
+            }}
+            treeData={planNodes.options.map((option) => ({ ...option, selectable: mode === 'add' }))}
+            showSearch
+            treeNodeFilterProp="title"
+          />
+          {ready && <NodeFields known={node?.ownerUnits} />}
+        </>
       )}
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -7,7 +7,6 @@ import {
   Flex,
   Form,
   Input,
-  Modal,
   Popconfirm,
   Select,
   Space,
@@ -23,6 +22,7 @@ import { api, dataOf } from '../api/client.ts';
 import { useCan } from '../auth/session-queries.ts';
 import { ExportButton } from '../common/ExportButton.tsx';
 import { FormErrorAlert } from '../forms/FormErrorAlert.tsx';
+import { FormModal } from '../forms/FormModal.tsx';
 import { useServerErrors } from '../forms/use-server-errors.ts';
 import type { PlanNode } from '../loop/types.ts';
 import { OrgUnitSelect } from '../org/OrgUnitSelect.tsx';
@@ -75,6 +75,8 @@ function dropTarget(
   return { parentId: target.parentId, beforeId };
 }
 
+type PlanValues = { unit: string; title: string; framework?: string; description?: string; decisionId?: string };
+
 function NewPlanModal({
   open,
   onClose,
@@ -86,67 +88,39 @@ function NewPlanModal({
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [form] = Form.useForm<{
-    unit: string;
-    title: string;
-    framework?: string;
-    description?: string;
-    decisionId?: string;
-  }>();
-  const errors = useServerErrors(form);
   const decisions = useQuery({ ...decisionsQuery, enabled: open });
-  const create = useMutation({
-    mutationFn: (values: {
-      unit: string;
-      title: string;
-      framework?: string;
-      description?: string;
-      decisionId?: string;
-    }) => dataOf(api.POST('/api/plans', { body: { ...values, description: values.description ?? '' } })),
-    onSuccess: async (plan) => {
-      await client.invalidateQueries({ queryKey: ['plans'] });
-      onCreated(plan.id);
-      onClose();
-    },
-    onError: errors.report,
-  });
   return (
-    <Modal
+    <FormModal<PlanValues, { id: string }>
       open={open}
       title={t('loop.plans.newPlan')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      submit={(values) =>
+        dataOf(api.POST('/api/plans', { body: { ...values, description: values.description ?? '' } }))
+      }
+      onSaved={async (plan) => {
+        await client.invalidateQueries({ queryKey: ['plans'] });
+        onCreated(plan.id);
+      }}
+      onClose={onClose}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        preserve={false}
-        onValuesChange={errors.clear}
-        onFinish={(v) => create.mutate(v)}
-      >
-        <FormErrorAlert error={errors.error} />
-        <Form.Item name="unit" label={t('loop.plans.unit')} rules={[{ required: true }]}>
-          <OrgUnitSelect />
-        </Form.Item>
-        <Form.Item name="title" label={t('loop.plans.planTitle')} rules={[{ required: true, min: 2 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="framework" label={t('loop.plans.framework')}>
-          <Input placeholder="1335" />
-        </Form.Item>
-        <Form.Item name="description" label={t('loop.plans.description')}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
-        <Form.Item name="decisionId" label={t('loop.plans.decision')}>
-          <Select
-            allowClear
-            options={(decisions.data?.items ?? []).map((d) => ({ value: d.id, label: `${d.decidedOn} ${d.title}` }))}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="unit" label={t('loop.plans.unit')} rules={[{ required: true }]}>
+        <OrgUnitSelect />
+      </Form.Item>
+      <Form.Item name="title" label={t('loop.plans.planTitle')} rules={[{ required: true, min: 2 }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="framework" label={t('loop.plans.framework')}>
+        <Input placeholder="1335" />
+      </Form.Item>
+      <Form.Item name="description" label={t('loop.plans.description')}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+      <Form.Item name="decisionId" label={t('loop.plans.decision')}>
+        <Select
+          allowClear
+          options={(decisions.data?.items ?? []).map((d) => ({ value: d.id, label: `${d.decidedOn} ${d.title}` }))}
+        />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -209,7 +183,6 @@ function NodeEditor({
     >
       <Form<NodeFormValues>
         form={form}
-        key={`${node?.id ?? 'top'}-${node?.version ?? 0}-${adding}`}
         layout="vertical"
         initialValues={editing ? nodeFormValues(node) : { number: nextNumber(node, roots), yearlyTargets: [] }}
         onValuesChange={errors.clear}
@@ -247,6 +220,8 @@ export function PlanTree() {
   const [selected, setSelected] = useState(params.get('node') ?? undefined);
   const [adding, setAdding] = useState(false);
   const [creating, setCreating] = useState(false);
+  // Nodes are open unless closed by hand, so a node just added shows under its parent.
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const roots = nodesOf(plan.data);
   const all = flatten(roots);
   const byId = new Map(all.map((node) => [node.id, node]));
@@ -316,7 +291,8 @@ export function PlanTree() {
           <Empty description={t('loop.plans.empty')} />
         ) : (
           <Tree
-            defaultExpandAll
+            expandedKeys={all.filter((n) => !collapsed.has(n.id)).map((n) => n.id)}
+            onExpand={(keys) => setCollapsed(new Set(all.map((n) => n.id).filter((id) => !keys.includes(id))))}
             blockNode
             draggable={canManage}
             treeData={toTree(roots)}
@@ -352,6 +328,8 @@ export function PlanTree() {
       </Card>
       {canManage && planId && (node || adding) && (
         <NodeEditor
+          // A form takes its initial values once: a new node, version or mode is a new form.
+          key={`${node?.id ?? 'top'}-${node?.version ?? 0}-${adding}`}
           planId={planId}
           roots={roots}
           node={node}

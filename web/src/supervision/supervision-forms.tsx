@@ -1,5 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { DatePicker, Form, Input, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { TFunction } from 'i18next';
@@ -7,12 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { api, dataOf } from '../api/client.ts';
 import { toDay } from '../common/dates.ts';
 import { useDebouncedValue } from '../common/use-debounced-value.ts';
-import { FormErrorAlert } from '../forms/FormErrorAlert.tsx';
-import { useServerErrors } from '../forms/use-server-errors.ts';
+import { FormModal } from '../forms/FormModal.tsx';
 import { EvidenceUpload } from '../loop/EvidenceUpload.tsx';
 import type { Notice } from '../loop/types.ts';
 import type { FileRef } from '../loop/upload.ts';
-import { tasksQuery } from '../tasks/task-queries.ts';
+import { tasksQuery, useRefreshLoop } from '../tasks/task-queries.ts';
 
 /** A notice's text: an automatic one carries the step of the escalation ladder it came from, by its code. */
 export function noticeText(t: TFunction, notice: Pick<Notice, 'origin' | 'body' | 'escalatedTo'>): string {
@@ -48,13 +47,6 @@ function TaskPicker({ value, onChange }: { value?: string; onChange?: (id: strin
   );
 }
 
-/** Every supervision record can move colours, counts and inboxes: refresh all of the loop. */
-function useRefresh() {
-  const client = useQueryClient();
-  return () =>
-    Promise.all(['supervision', 'tasks', 'notifications'].map((key) => client.invalidateQueries({ queryKey: [key] })));
-}
-
 type NoticeValues = {
   taskId: string;
   kind: 'supervision_notice' | 'escalation';
@@ -76,60 +68,46 @@ export function NoticeModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<NoticeValues>();
-  const errors = useServerErrors(form);
-  const refresh = useRefresh();
-  const issue = useMutation({
-    mutationFn: (values: NoticeValues) => dataOf(api.POST('/api/supervision/notices', { body: values })),
-    onSuccess: async () => {
-      await refresh();
-      onClose();
-    },
-    onError: errors.report,
-  });
+  const refresh = useRefreshLoop();
   return (
-    <Modal
+    <FormModal<NoticeValues>
       open={open}
       title={t(kind === 'escalation' ? 'loop.supervise.escalate' : 'loop.supervise.issueNotice')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={issue.isPending}
-      destroyOnHidden
+      initialValues={{ kind, ...(taskId ? { taskId } : {}) }}
+      submit={(values) =>
+        dataOf(api.POST('/api/supervision/notices', { body: { ...values, ...(taskId ? { taskId } : {}) } }))
+      }
+      onSaved={refresh}
+      onClose={onClose}
     >
-      <Form<NoticeValues>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={{ kind, ...(taskId ? { taskId } : {}) }}
-        onValuesChange={errors.clear}
-        onFinish={(values) => issue.mutate({ ...values, ...(taskId ? { taskId } : {}) })}
-      >
-        <FormErrorAlert error={errors.error} />
-        {!taskId && (
-          <Form.Item name="taskId" label={t('loop.task.title')} rules={[{ required: true }]}>
-            <TaskPicker />
+      {({ form }) => (
+        <>
+          {!taskId && (
+            <Form.Item name="taskId" label={t('loop.task.title')} rules={[{ required: true }]}>
+              <TaskPicker />
+            </Form.Item>
+          )}
+          <Form.Item name="kind" label={t('loop.supervision.kind')}>
+            <Radio.Group>
+              <Radio value="supervision_notice">{t('loop.notice.supervision_notice')}</Radio>
+              <Radio value="escalation">{t('loop.notice.escalation')}</Radio>
+            </Radio.Group>
           </Form.Item>
-        )}
-        <Form.Item name="kind" label={t('loop.supervision.kind')}>
-          <Radio.Group>
-            <Radio value="supervision_notice">{t('loop.notice.supervision_notice')}</Radio>
-            <Radio value="escalation">{t('loop.notice.escalation')}</Radio>
-          </Radio.Group>
-        </Form.Item>
-        <Form.Item name="body" label={t('loop.supervise.noticeBody')} rules={[{ required: true, min: 2 }]}>
-          <Input.TextArea rows={4} />
-        </Form.Item>
-        <Form.Item noStyle dependencies={['kind']}>
-          {() =>
-            form.getFieldValue('kind') === 'escalation' && (
-              <Form.Item name="escalatedTo" label={t('loop.supervise.escalatedTo')} rules={[{ required: true }]}>
-                <Input />
-              </Form.Item>
-            )
-          }
-        </Form.Item>
-      </Form>
-    </Modal>
+          <Form.Item name="body" label={t('loop.supervise.noticeBody')} rules={[{ required: true, min: 2 }]}>
+            <Input.TextArea rows={4} />
+          </Form.Item>
+          <Form.Item noStyle dependencies={['kind']}>
+            {() =>
+              form.getFieldValue('kind') === 'escalation' && (
+                <Form.Item name="escalatedTo" label={t('loop.supervise.escalatedTo')} rules={[{ required: true }]}>
+                  <Input />
+                </Form.Item>
+              )
+            }
+          </Form.Item>
+        </>
+      )}
+    </FormModal>
   );
 }
 
@@ -144,62 +122,47 @@ type InspectionValues = {
 /** An on-site inspection: findings, photos, and whether the work is as reported. */
 export function InspectionModal({ open, taskId, onClose }: { open: boolean; taskId?: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<InspectionValues>();
-  const errors = useServerErrors(form);
-  const refresh = useRefresh();
-  const record = useMutation({
-    mutationFn: ({ taskId: id, inspectedOn, ...values }: InspectionValues) =>
-      dataOf(
-        api.POST('/api/tasks/{id}/inspections', {
-          params: { path: { id } },
-          body: { ...values, inspectedOn: toDay(inspectedOn) },
-        }),
-      ),
-    onSuccess: async () => {
-      await refresh();
-      onClose();
-    },
-    onError: errors.report,
-  });
+  const refresh = useRefreshLoop();
   return (
-    <Modal
+    <FormModal<InspectionValues>
       open={open}
       title={t('loop.supervise.inspect')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={record.isPending}
-      destroyOnHidden
+      initialValues={{ inspectedOn: dayjs(), verdict: 'confirmed', photos: [], ...(taskId ? { taskId } : {}) }}
+      submit={({ taskId: chosen, inspectedOn, ...values }) =>
+        dataOf(
+          api.POST('/api/tasks/{id}/inspections', {
+            params: { path: { id: taskId ?? chosen } },
+            body: { ...values, inspectedOn: toDay(inspectedOn) },
+          }),
+        )
+      }
+      onSaved={refresh}
+      onClose={onClose}
     >
-      <Form<InspectionValues>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={{ inspectedOn: dayjs(), verdict: 'confirmed', photos: [], ...(taskId ? { taskId } : {}) }}
-        onValuesChange={errors.clear}
-        onFinish={(values) => record.mutate({ ...values, ...(taskId ? { taskId } : {}) })}
-      >
-        <FormErrorAlert error={errors.error} />
-        {!taskId && (
-          <Form.Item name="taskId" label={t('loop.task.title')} rules={[{ required: true }]}>
-            <TaskPicker />
+      {({ reportError }) => (
+        <>
+          {!taskId && (
+            <Form.Item name="taskId" label={t('loop.task.title')} rules={[{ required: true }]}>
+              <TaskPicker />
+            </Form.Item>
+          )}
+          <Form.Item name="inspectedOn" label={t('loop.supervise.inspectedOn')} rules={[{ required: true }]}>
+            <DatePicker />
           </Form.Item>
-        )}
-        <Form.Item name="inspectedOn" label={t('loop.supervise.inspectedOn')} rules={[{ required: true }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="findings" label={t('loop.supervise.findings')} rules={[{ required: true, min: 2 }]}>
-          <Input.TextArea rows={4} />
-        </Form.Item>
-        <Form.Item name="verdict" label={t('loop.supervise.verdict')}>
-          <Radio.Group>
-            <Radio value="confirmed">{t('loop.supervise.confirmed')}</Radio>
-            <Radio value="not_as_reported">{t('loop.supervise.notAsReported')}</Radio>
-          </Radio.Group>
-        </Form.Item>
-        <Form.Item name="photos" label={t('loop.supervise.photos')}>
-          <EvidenceUpload accept="image/*" onError={errors.report} />
-        </Form.Item>
-      </Form>
-    </Modal>
+          <Form.Item name="findings" label={t('loop.supervise.findings')} rules={[{ required: true, min: 2 }]}>
+            <Input.TextArea rows={4} />
+          </Form.Item>
+          <Form.Item name="verdict" label={t('loop.supervise.verdict')}>
+            <Radio.Group>
+              <Radio value="confirmed">{t('loop.supervise.confirmed')}</Radio>
+              <Radio value="not_as_reported">{t('loop.supervise.notAsReported')}</Radio>
+            </Radio.Group>
+          </Form.Item>
+          <Form.Item name="photos" label={t('loop.supervise.photos')}>
+            <EvidenceUpload accept="image/*" onError={reportError} />
+          </Form.Item>
+        </>
+      )}
+    </FormModal>
   );
 }

@@ -9,7 +9,6 @@ import {
   Form,
   Input,
   List,
-  Modal,
   Popconfirm,
   Progress,
   Space,
@@ -22,8 +21,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { toDay } from '../common/dates.ts';
-import { FormErrorAlert } from '../forms/FormErrorAlert.tsx';
-import { useServerErrors } from '../forms/use-server-errors.ts';
+import { FormModal } from '../forms/FormModal.tsx';
 import { ColourTag } from '../loop/ColourTag.tsx';
 import { FileLinks } from '../loop/EvidenceUpload.tsx';
 import type { TaskDetail } from '../loop/types.ts';
@@ -54,48 +52,31 @@ const ASKS: Partial<Record<Command, { reason: boolean; newDeadline: boolean }>> 
 function CommandModal({ task, command, onClose }: { task: TaskDetail; command: Command | null; onClose: () => void }) {
   const { t } = useTranslation();
   const act = useTaskAction(task.id);
-  const [form] = Form.useForm<{ reason?: string; newDeadline?: Dayjs }>();
-  const errors = useServerErrors(form);
   const asks = command ? ASKS[command] : undefined;
   return (
-    <Modal
+    <FormModal<{ reason?: string; newDeadline?: Dayjs }>
       open={command !== null}
       title={command ? t(`loop.actions.${command}`) : ''}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={act.isPending}
-      destroyOnHidden
+      initialValues={{ newDeadline: task.requestedDeadline ? dayjs(task.requestedDeadline) : undefined }}
+      submit={(values) =>
+        act.mutateAsync({
+          action: command ?? 'cancel',
+          version: task.version,
+          ...(values.reason ? { reason: values.reason } : {}),
+          ...(values.newDeadline ? { newDeadline: toDay(values.newDeadline) } : {}),
+        })
+      }
+      onClose={onClose}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={{ newDeadline: task.requestedDeadline ? dayjs(task.requestedDeadline) : undefined }}
-        onValuesChange={errors.clear}
-        onFinish={(values) =>
-          command &&
-          act.mutate(
-            {
-              action: command,
-              version: task.version,
-              ...(values.reason ? { reason: values.reason } : {}),
-              ...(values.newDeadline ? { newDeadline: toDay(values.newDeadline) } : {}),
-            },
-            { onSuccess: onClose, onError: errors.report },
-          )
-        }
-      >
-        <FormErrorAlert error={errors.error} />
-        {asks?.newDeadline && (
-          <Form.Item name="newDeadline" label={t('loop.task.newDeadline')} rules={[{ required: true }]}>
-            <DatePicker />
-          </Form.Item>
-        )}
-        <Form.Item name="reason" label={t('loop.task.reason')} rules={[{ required: asks?.reason ?? false }]}>
-          <Input.TextArea rows={3} />
+      {asks?.newDeadline && (
+        <Form.Item name="newDeadline" label={t('loop.task.newDeadline')} rules={[{ required: true }]}>
+          <DatePicker />
         </Form.Item>
-      </Form>
-    </Modal>
+      )}
+      <Form.Item name="reason" label={t('loop.task.reason')} rules={[{ required: asks?.reason ?? false }]}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -297,7 +278,11 @@ export function TaskDrawer({ id, onClose }: { id: string | null; onClose: () => 
           {reporting && (
             <>
               <Divider titlePlacement="start">{t('loop.report.new')}</Divider>
-              <ReportForm taskId={task.id} canComplete={task.availableActions.includes('report_completion')} />
+              <ReportForm
+                key={task.id}
+                taskId={task.id}
+                canComplete={task.availableActions.includes('report_completion')}
+              />
             </>
           )}
           <Divider titlePlacement="start">{t('loop.report.title')}</Divider>
