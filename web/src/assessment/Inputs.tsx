@@ -1,6 +1,20 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Table,
+  Tag,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -289,6 +303,9 @@ export function Inputs({ scheme }: { scheme: AssessmentScheme }) {
   const { t } = useTranslation();
   const canManage = useCan('assessment.manage');
   const path = { params: { path: { id: scheme.id } } };
+  const kinds = new Set(scheme.definition.categories.flatMap((c) => c.items.map((item) => item.kind)));
+  if (!['entered', 'attainment', 'veto', 'bonus'].some((kind) => kinds.has(kind as ItemKind)))
+    return <Empty description={t('loop.inputs.none')} />;
   return (
     <Flex vertical gap={12}>
       {canManage && (

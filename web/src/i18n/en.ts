@@ -396,7 +396,7 @@ export const en: Messages = {
     supervision: {
       unit: 'Unit',
       wall: 'Colour wall',
-      divisions: 'Counties and districts',
+      divisions: 'Divisions below',
       departments: 'Departments',
       ownTasks: 'Led by the unit itself',
       overdue: 'Overdue',
@@ -471,6 +471,7 @@ export const en: Messages = {
       },
     },
     inputs: {
+      none: 'This scheme has no item entered by hand or claimed',
       title: 'Entries and bonus',
       saved: 'Saved; the next run or recompute counts it',
       unit: 'Unit',

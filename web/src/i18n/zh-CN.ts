@@ -375,7 +375,7 @@ export const zhCN = {
     supervision: {
       unit: '单位',
       wall: '亮灯墙',
-      divisions: '县（市、区）',
+      divisions: '下级行政区划',
       departments: '部门',
       ownTasks: '本级牵头',
       overdue: '逾期任务',
@@ -449,6 +449,7 @@ export const zhCN = {
       },
     },
     inputs: {
+      none: '该方案没有需要录入或申报的考核指标',
       title: '评价录入与加分',
       saved: '已保存，重新计算后计入结果',
       unit: '单位',

@@ -284,7 +284,12 @@ export function SupervisionPage() {
   return (
     <Flex vertical gap={12}>
       <Flex gap={8} align="center" wrap>
-        <OrgUnitSelect value={current} onChange={drill} style={{ width: 280 }} />
+        <OrgUnitSelect
+          value={wall.data?.unit.code ?? current}
+          known={wall.data ? [wall.data.unit] : []}
+          onChange={drill}
+          style={{ width: 280 }}
+        />
         <Breadcrumb
           items={(ancestors.data?.items ?? []).map((unit) => ({
             key: unit.code,
