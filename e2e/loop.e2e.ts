@@ -170,3 +170,102 @@ test('a task goes around the loop, another turns red, and the ranking reflects b
   assert.ok(lateTask.id);
   assert.deepEqual(pageErrors, []);
 });
+
+/** Picks a unit in an organisation search box by typing its short code. */
+async function pickUnit(page: Page, box: ReturnType<Page['locator']>, shortCode: string) {
+  await box.click();
+  await box.locator('input').fill(shortCode);
+  await page
+    .locator('.ant-select-item-option')
+    .filter({ hasText: `${shortCode} ·` })
+    .first()
+    .click();
+}
+
+test('the plan tree editor adds numbered nodes at any depth, edits and deletes them', async (t) => {
+  const browser = await openBrowser();
+  t.after(() => browser.close());
+  const { page, pageErrors } = await newPage(browser);
+  const suffix = Date.now().toString(36).slice(-5);
+  await signInAsAdmin(page, chineseLogin);
+  const plan = await post(page.request, '/api/plans', { unit: '1409', title: `测试规划${suffix}`, framework: '1335' });
+
+  await page.goto(`/plans?plan=${plan.id}`);
+  const tree = page.locator('.ant-tree');
+  const editor = page.locator('.ant-card').filter({ has: page.getByRole('button', { name: /添加节点|保\s*存/ }) });
+  await page.getByRole('button', { name: '添加顶层节点' }).click();
+  await editor.getByLabel('编号').waitFor();
+  assert.equal(await editor.getByLabel('编号').inputValue(), '1');
+  await editor.getByLabel('节点名称').fill('一个目标');
+  await editor.getByRole('button', { name: '添加节点' }).click();
+  await tree.getByText('一个目标').waitFor();
+
+  await page.getByRole('button', { name: '添加顶层节点' }).click();
+  await editor.getByLabel('节点名称').fill('三个定位');
+  await editor.getByRole('button', { name: '添加节点' }).click();
+  await tree.getByText('三个定位').click();
+  await page.getByRole('button', { name: '在 2 之下添加' }).click();
+  assert.equal(await editor.getByLabel('编号').inputValue(), '2.1');
+  await editor.getByLabel('节点名称').fill('区域性中心城市');
+  await editor.getByLabel('关联指标代码').pressSequentially('GDP,');
+  await editor.locator('.ant-select-selection-item, .ant-select-selection-overflow-item').getByText('GDP').waitFor();
+  await editor.getByRole('button', { name: '添加年度目标' }).click();
+  await editor.getByPlaceholder('如 ≥ 6.5%').fill('≥ 6.5%');
+  await editor.getByRole('button', { name: '添加节点' }).click();
+  const child = tree.locator('.ant-tree-treenode').filter({ hasText: '区域性中心城市' });
+  await child.getByText('GDP').waitFor();
+  await child.getByText(/：≥ 6\.5%/).waitFor();
+
+  await tree.getByText('一个目标').click();
+  await editor.getByLabel('节点名称').fill('一个总目标');
+  await editor.getByRole('button', { name: /保\s*存/ }).click();
+  await tree.getByText('一个总目标').waitFor();
+
+  await tree.getByText('区域性中心城市').click();
+  await page.getByRole('button', { name: /删\s*除/ }).click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
+  await tree.getByText('区域性中心城市').waitFor({ state: 'detached' });
+  await screenshot(page, 'loop-plan-tree');
+  assert.deepEqual(pageErrors, []);
+});
+
+test('the scheme editor builds categories and items with weights and scoring rules', async (t) => {
+  const browser = await openBrowser();
+  t.after(() => browser.close());
+  const { page, pageErrors } = await newPage(browser);
+  const suffix = Date.now().toString(36).slice(-5);
+  await signInAsAdmin(page, chineseLogin);
+
+  await page.goto('/assessment');
+  await page.getByRole('tab', { name: '新建方案' }).click();
+  const form = page.getByRole('tabpanel', { name: '新建方案' });
+  await form.getByLabel('方案编号').fill(`form-${suffix}`);
+  await form.getByLabel('方案名称').fill(`表单考核${suffix}`);
+  await pickUnit(page, form.locator('.ant-form-item').filter({ hasText: '考核单位' }).locator('.ant-select'), '1409');
+  const assessed = form.locator('.ant-form-item').filter({ hasText: '考核对象' }).locator('.ant-select');
+  await pickUnit(page, assessed, '140929');
+  await page.keyboard.press('Escape');
+  await form.getByPlaceholder('类别名称').fill('重点工作');
+  await form.getByLabel('考核指标', { exact: true }).first().fill('按期完成');
+  await form.getByLabel('分值', { exact: true }).first().fill('60');
+  await form.getByRole('button', { name: '添加考核指标' }).click();
+  await form.getByLabel('指标编号', { exact: true }).nth(1).fill('supervision');
+  await form.getByLabel('考核指标', { exact: true }).nth(1).fill('督查扣分');
+  await form.getByLabel('计分规则', { exact: true }).nth(1).click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '督查扣分' }).click();
+  await form.getByLabel('分值', { exact: true }).nth(1).fill('40');
+  await form.getByLabel('红灯', { exact: true }).fill('2');
+  await form.getByText('满分合计 100 分').waitFor();
+  await form.getByRole('button', { name: /保\s*存/ }).click();
+
+  // Saved: the new scheme is chosen, and its editor reads back what the form sent.
+  await page.getByText(`表单考核${suffix}（100）`).first().waitFor();
+  await page.getByRole('tab', { name: '考核方案' }).click();
+  const saved = page.getByRole('tabpanel', { name: '考核方案' });
+  assert.equal(await saved.getByLabel('红灯', { exact: true }).inputValue(), '2');
+  await screenshot(page, 'loop-scheme-editor');
+  assert.deepEqual(pageErrors, []);
+});

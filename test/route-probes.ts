@@ -208,6 +208,8 @@ export const routeProbes: Record<string, Probe | 'public' | 'self'> = {
   'GET /api/plans/{id}': { as: 'clerk', path: '/api/plans/1', expect: notFound('PLAN_NOT_FOUND') },
   'POST /api/plans/{id}/nodes': { as: 'clerk', path: '/api/plans/1/nodes', body: {}, expect: 403 },
   'PUT /api/plan-nodes/{id}': { as: 'clerk', path: '/api/plan-nodes/1', body: {}, expect: 403 },
+  'POST /api/plan-nodes/{id}/move': { as: 'clerk', path: '/api/plan-nodes/1/move', body: {}, expect: 403 },
+  'DELETE /api/plan-nodes/{id}': { as: 'clerk', path: '/api/plan-nodes/1?version=1', expect: 403 },
   'GET /api/assessment/schemes': {
     as: 'clerk',
     path: '/api/assessment/schemes',

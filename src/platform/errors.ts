@@ -151,6 +151,16 @@ export const errorCatalog = {
   DECISION_NOT_FOUND: [404, '找不到决策 {id}', 'Decision {id} was not found'],
   PLAN_NOT_FOUND: [404, '找不到规划 {id}', 'Plan {id} was not found'],
   PLAN_NODE_NOT_FOUND: [404, '找不到规划节点 {id}', 'Plan node {id} was not found'],
+  PLAN_NODE_HAS_TASKS: [
+    409,
+    '规划节点 {number} 及其下级有 {count} 项任务，不能删除',
+    'Plan node {number} and the nodes under it are served by {count} tasks; it cannot be deleted',
+  ],
+  PLAN_NODE_MOVE_INTO_ITSELF: [
+    422,
+    '不能把规划节点 {number} 移到它自身或它的下级之下',
+    'Plan node {number} cannot move under itself or one of its own nodes',
+  ],
   TASK_NOT_FOUND: [404, '找不到任务 {id}', 'Task {id} was not found'],
   TASK_TRANSITION_ILLEGAL: [
     409,

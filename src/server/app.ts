@@ -31,6 +31,7 @@ import { supervisionRoutes } from '../modules/supervision/routes.ts';
 import { notificationsRoutes } from '../modules/notifications/routes.ts';
 import { testClockRoutes } from './test-clock.ts';
 import { assessmentRoutes } from '../modules/assessment/routes.ts';
+import { planStructureRoutes } from '../modules/plan-structure/routes.ts';
 import { plansRoutes } from '../modules/plans/routes.ts';
 import type { Clock, offsetClock } from '../platform/clock.ts';
 import { registryRoutes } from '../modules/registry/routes.ts';
@@ -142,6 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(notificationsRoutes);
   await app.register(assessmentRoutes);
   await app.register(plansRoutes);
+  await app.register(planStructureRoutes);
   if (deps.testClock) await app.register(testClockRoutes(deps.testClock));
   await app.register(indicatorRoutes);
   await app.register(registryRoutes);

@@ -6695,6 +6695,191 @@ export interface paths {
             };
         };
         post?: never;
+        /** Delete a node and its subtree, refused while any task serves one of them (version checked) */
+        delete: {
+            parameters: {
+                query: {
+                    /** @description The version you saw; a stale one answers 409 */
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Plan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plan-nodes/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a node and its subtree under another parent, or before a sibling (version checked) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The new parent in the same plan; null for the top level */
+                        parentId: string | null;
+                        /**
+                         * @description The sibling (under the new parent) to move in front of; null to move to the end
+                         * @default null
+                         */
+                        beforeId?: string | null;
+                        /** @description The version you saw; a stale one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Plan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -11021,7 +11206,7 @@ export interface components {
              * @description Stable error identifier
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "BODY_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "CSRF_TOKEN_INVALID" | "PERMISSION_DENIED" | "OUT_OF_SCOPE" | "RATE_LIMITED" | "NOT_FOUND" | "ORG_UNIT_NOT_FOUND" | "USER_NOT_FOUND" | "VERSION_CONFLICT" | "USERNAME_TAKEN" | "ORG_UNIT_ENDED" | "ORG_MERGE_TARGET_ENDED" | "ORG_MERGE_CYCLE" | "ORG_MERGE_KIND_MISMATCH" | "ORG_EFFECTIVE_DATE_TOO_EARLY" | "ORG_HAS_ACTIVE_CHILDREN" | "ORG_PARENT_NOT_DIVISION" | "ORG_EFFECTIVE_DATE_IN_FUTURE" | "PASSWORD_TOO_WEAK" | "CURRENT_PASSWORD_WRONG" | "CANNOT_CHANGE_OWN_ROLE" | "JOB_NOT_FOUND" | "JOB_INTERRUPTED" | "REGISTRY_HOUSEHOLD_NOT_FOUND" | "REGISTRY_NOT_A_VILLAGE" | "REGISTRY_ID_NUMBER_INVALID" | "REGISTRY_HEAD_COUNT" | "REGISTRY_DUPLICATE_IN_HOUSEHOLD" | "REGISTRY_MEMBER_IN_OTHER_HOUSEHOLD" | "REGISTRY_TRANSITION_NOT_ALLOWED" | "REGISTRY_DATE_BEFORE_LAST_EVENT" | "REGISTRY_CHECKS_FAILED" | "REGISTRY_SETTING_MISSING" | "REGISTRY_MEMBER_NOT_FOUND" | "REGISTRY_CHANGE_REQUEST_NOT_FOUND" | "REGISTRY_CHANGE_REQUEST_CLOSED" | "REGISTRY_NOT_YOUR_STEP" | "REGISTRY_DUPLICATE_NOT_FOUND" | "REGISTRY_UNIT_LEVEL" | "REGISTRY_EXIT_APPLICATION_NOT_FOUND" | "REGISTRY_RELOCATION_AREA_EXCEEDED" | "REGISTRY_IMPORT_INVALID" | "INTERNAL" | "FILE_MISSING" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "FILE_NOT_FOUND" | "DECISION_NOT_FOUND" | "PLAN_NOT_FOUND" | "PLAN_NODE_NOT_FOUND" | "TASK_NOT_FOUND" | "TASK_TRANSITION_ILLEGAL" | "TASK_ACTION_NOT_YOURS" | "TASK_DEADLINE_PASSED" | "TASK_REASON_REQUIRED" | "TASK_NEW_DEADLINE_INVALID" | "TASK_MILESTONES_INVALID" | "TASK_UNITS_INVALID" | "TASK_FINAL" | "TASK_DATES_FIXED" | "REPORT_NOT_FOUND" | "REPORT_DUPLICATE" | "REPORT_ALREADY_REVIEWED" | "REPORT_NOT_LATEST" | "NOTIFICATION_NOT_FOUND" | "SCHEME_NOT_FOUND" | "SCHEME_INVALID" | "SCHEME_CODE_TAKEN" | "SCHEME_ITEM_UNKNOWN" | "UNIT_NOT_ASSESSED" | "RUN_NOT_FOUND" | "RUN_PUBLISHED" | "EXEMPTION_NOT_FOUND" | "EXEMPTION_EVENT_UNKNOWN" | "ALREADY_DECIDED" | "BONUS_CLAIM_NOT_FOUND" | "INDICATOR_NOT_FOUND" | "INDICATOR_CODE_TAKEN" | "INDICATOR_DEFINITION_INVALID" | "INDICATOR_FORMULA_UNKNOWN_CODE" | "INDICATOR_FORMULA_CYCLE" | "INDICATOR_VALUES_INVALID" | "INDICATOR_NOT_ENTERED" | "INDICATOR_WRONG_LEVEL" | "INDICATOR_WRONG_PERIOD_TYPE" | "INDICATOR_CATEGORY_UNKNOWN" | "INDICATOR_VALUE_NOT_INTEGER" | "INDICATOR_VALUE_NEGATIVE" | "INDICATOR_VALUE_PERCENT_RANGE" | "INDICATOR_VALUE_MONEY_PRECISION" | "INDICATOR_VALUE_BELOW_MIN" | "INDICATOR_VALUE_ABOVE_MAX" | "INDICATOR_VALUE_NOT_NUMBER" | "INDICATOR_COMMENT_REQUIRED" | "INDICATOR_RULE_BROKEN" | "INDICATOR_ENTRY_WINDOW_CLOSED" | "INDICATOR_PERIOD_NOT_STARTED" | "INDICATOR_PERIOD_LOCKED" | "INDICATOR_APPROVAL_NEEDS_HIGHER_LEVEL" | "INDICATOR_APPROVAL_CHILDREN_PENDING" | "INDICATOR_APPROVAL_NOTHING" | "INDICATOR_ALREADY_APPROVED" | "INDICATOR_IMPORT_MALFORMED" | "ANALYTICS_PERIOD_TOO_FINE" | "ANALYTICS_LEVEL_INVALID";
+            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "BODY_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "CSRF_TOKEN_INVALID" | "PERMISSION_DENIED" | "OUT_OF_SCOPE" | "RATE_LIMITED" | "NOT_FOUND" | "ORG_UNIT_NOT_FOUND" | "USER_NOT_FOUND" | "VERSION_CONFLICT" | "USERNAME_TAKEN" | "ORG_UNIT_ENDED" | "ORG_MERGE_TARGET_ENDED" | "ORG_MERGE_CYCLE" | "ORG_MERGE_KIND_MISMATCH" | "ORG_EFFECTIVE_DATE_TOO_EARLY" | "ORG_HAS_ACTIVE_CHILDREN" | "ORG_PARENT_NOT_DIVISION" | "ORG_EFFECTIVE_DATE_IN_FUTURE" | "PASSWORD_TOO_WEAK" | "CURRENT_PASSWORD_WRONG" | "CANNOT_CHANGE_OWN_ROLE" | "JOB_NOT_FOUND" | "JOB_INTERRUPTED" | "REGISTRY_HOUSEHOLD_NOT_FOUND" | "REGISTRY_NOT_A_VILLAGE" | "REGISTRY_ID_NUMBER_INVALID" | "REGISTRY_HEAD_COUNT" | "REGISTRY_DUPLICATE_IN_HOUSEHOLD" | "REGISTRY_MEMBER_IN_OTHER_HOUSEHOLD" | "REGISTRY_TRANSITION_NOT_ALLOWED" | "REGISTRY_DATE_BEFORE_LAST_EVENT" | "REGISTRY_CHECKS_FAILED" | "REGISTRY_SETTING_MISSING" | "REGISTRY_MEMBER_NOT_FOUND" | "REGISTRY_CHANGE_REQUEST_NOT_FOUND" | "REGISTRY_CHANGE_REQUEST_CLOSED" | "REGISTRY_NOT_YOUR_STEP" | "REGISTRY_DUPLICATE_NOT_FOUND" | "REGISTRY_UNIT_LEVEL" | "REGISTRY_EXIT_APPLICATION_NOT_FOUND" | "REGISTRY_RELOCATION_AREA_EXCEEDED" | "REGISTRY_IMPORT_INVALID" | "INTERNAL" | "FILE_MISSING" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "FILE_NOT_FOUND" | "DECISION_NOT_FOUND" | "PLAN_NOT_FOUND" | "PLAN_NODE_NOT_FOUND" | "PLAN_NODE_HAS_TASKS" | "PLAN_NODE_MOVE_INTO_ITSELF" | "TASK_NOT_FOUND" | "TASK_TRANSITION_ILLEGAL" | "TASK_ACTION_NOT_YOURS" | "TASK_DEADLINE_PASSED" | "TASK_REASON_REQUIRED" | "TASK_NEW_DEADLINE_INVALID" | "TASK_MILESTONES_INVALID" | "TASK_UNITS_INVALID" | "TASK_FINAL" | "TASK_DATES_FIXED" | "REPORT_NOT_FOUND" | "REPORT_DUPLICATE" | "REPORT_ALREADY_REVIEWED" | "REPORT_NOT_LATEST" | "NOTIFICATION_NOT_FOUND" | "SCHEME_NOT_FOUND" | "SCHEME_INVALID" | "SCHEME_CODE_TAKEN" | "SCHEME_ITEM_UNKNOWN" | "UNIT_NOT_ASSESSED" | "RUN_NOT_FOUND" | "RUN_PUBLISHED" | "EXEMPTION_NOT_FOUND" | "EXEMPTION_EVENT_UNKNOWN" | "ALREADY_DECIDED" | "BONUS_CLAIM_NOT_FOUND" | "INDICATOR_NOT_FOUND" | "INDICATOR_CODE_TAKEN" | "INDICATOR_DEFINITION_INVALID" | "INDICATOR_FORMULA_UNKNOWN_CODE" | "INDICATOR_FORMULA_CYCLE" | "INDICATOR_VALUES_INVALID" | "INDICATOR_NOT_ENTERED" | "INDICATOR_WRONG_LEVEL" | "INDICATOR_WRONG_PERIOD_TYPE" | "INDICATOR_CATEGORY_UNKNOWN" | "INDICATOR_VALUE_NOT_INTEGER" | "INDICATOR_VALUE_NEGATIVE" | "INDICATOR_VALUE_PERCENT_RANGE" | "INDICATOR_VALUE_MONEY_PRECISION" | "INDICATOR_VALUE_BELOW_MIN" | "INDICATOR_VALUE_ABOVE_MAX" | "INDICATOR_VALUE_NOT_NUMBER" | "INDICATOR_COMMENT_REQUIRED" | "INDICATOR_RULE_BROKEN" | "INDICATOR_ENTRY_WINDOW_CLOSED" | "INDICATOR_PERIOD_NOT_STARTED" | "INDICATOR_PERIOD_LOCKED" | "INDICATOR_APPROVAL_NEEDS_HIGHER_LEVEL" | "INDICATOR_APPROVAL_CHILDREN_PENDING" | "INDICATOR_APPROVAL_NOTHING" | "INDICATOR_ALREADY_APPROVED" | "INDICATOR_IMPORT_MALFORMED" | "ANALYTICS_PERIOD_TOO_FINE" | "ANALYTICS_LEVEL_INVALID";
             /** @description Human-readable, in the language of Accept-Language (zh-CN by default) */
             message: string;
             details: {
@@ -11798,7 +11983,7 @@ export interface components {
              * @description Stable error identifier
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "BODY_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "CSRF_TOKEN_INVALID" | "PERMISSION_DENIED" | "OUT_OF_SCOPE" | "RATE_LIMITED" | "NOT_FOUND" | "ORG_UNIT_NOT_FOUND" | "USER_NOT_FOUND" | "VERSION_CONFLICT" | "USERNAME_TAKEN" | "ORG_UNIT_ENDED" | "ORG_MERGE_TARGET_ENDED" | "ORG_MERGE_CYCLE" | "ORG_MERGE_KIND_MISMATCH" | "ORG_EFFECTIVE_DATE_TOO_EARLY" | "ORG_HAS_ACTIVE_CHILDREN" | "ORG_PARENT_NOT_DIVISION" | "ORG_EFFECTIVE_DATE_IN_FUTURE" | "PASSWORD_TOO_WEAK" | "CURRENT_PASSWORD_WRONG" | "CANNOT_CHANGE_OWN_ROLE" | "JOB_NOT_FOUND" | "JOB_INTERRUPTED" | "REGISTRY_HOUSEHOLD_NOT_FOUND" | "REGISTRY_NOT_A_VILLAGE" | "REGISTRY_ID_NUMBER_INVALID" | "REGISTRY_HEAD_COUNT" | "REGISTRY_DUPLICATE_IN_HOUSEHOLD" | "REGISTRY_MEMBER_IN_OTHER_HOUSEHOLD" | "REGISTRY_TRANSITION_NOT_ALLOWED" | "REGISTRY_DATE_BEFORE_LAST_EVENT" | "REGISTRY_CHECKS_FAILED" | "REGISTRY_SETTING_MISSING" | "REGISTRY_MEMBER_NOT_FOUND" | "REGISTRY_CHANGE_REQUEST_NOT_FOUND" | "REGISTRY_CHANGE_REQUEST_CLOSED" | "REGISTRY_NOT_YOUR_STEP" | "REGISTRY_DUPLICATE_NOT_FOUND" | "REGISTRY_UNIT_LEVEL" | "REGISTRY_EXIT_APPLICATION_NOT_FOUND" | "REGISTRY_RELOCATION_AREA_EXCEEDED" | "REGISTRY_IMPORT_INVALID" | "INTERNAL" | "FILE_MISSING" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "FILE_NOT_FOUND" | "DECISION_NOT_FOUND" | "PLAN_NOT_FOUND" | "PLAN_NODE_NOT_FOUND" | "TASK_NOT_FOUND" | "TASK_TRANSITION_ILLEGAL" | "TASK_ACTION_NOT_YOURS" | "TASK_DEADLINE_PASSED" | "TASK_REASON_REQUIRED" | "TASK_NEW_DEADLINE_INVALID" | "TASK_MILESTONES_INVALID" | "TASK_UNITS_INVALID" | "TASK_FINAL" | "TASK_DATES_FIXED" | "REPORT_NOT_FOUND" | "REPORT_DUPLICATE" | "REPORT_ALREADY_REVIEWED" | "REPORT_NOT_LATEST" | "NOTIFICATION_NOT_FOUND" | "SCHEME_NOT_FOUND" | "SCHEME_INVALID" | "SCHEME_CODE_TAKEN" | "SCHEME_ITEM_UNKNOWN" | "UNIT_NOT_ASSESSED" | "RUN_NOT_FOUND" | "RUN_PUBLISHED" | "EXEMPTION_NOT_FOUND" | "EXEMPTION_EVENT_UNKNOWN" | "ALREADY_DECIDED" | "BONUS_CLAIM_NOT_FOUND" | "INDICATOR_NOT_FOUND" | "INDICATOR_CODE_TAKEN" | "INDICATOR_DEFINITION_INVALID" | "INDICATOR_FORMULA_UNKNOWN_CODE" | "INDICATOR_FORMULA_CYCLE" | "INDICATOR_VALUES_INVALID" | "INDICATOR_NOT_ENTERED" | "INDICATOR_WRONG_LEVEL" | "INDICATOR_WRONG_PERIOD_TYPE" | "INDICATOR_CATEGORY_UNKNOWN" | "INDICATOR_VALUE_NOT_INTEGER" | "INDICATOR_VALUE_NEGATIVE" | "INDICATOR_VALUE_PERCENT_RANGE" | "INDICATOR_VALUE_MONEY_PRECISION" | "INDICATOR_VALUE_BELOW_MIN" | "INDICATOR_VALUE_ABOVE_MAX" | "INDICATOR_VALUE_NOT_NUMBER" | "INDICATOR_COMMENT_REQUIRED" | "INDICATOR_RULE_BROKEN" | "INDICATOR_ENTRY_WINDOW_CLOSED" | "INDICATOR_PERIOD_NOT_STARTED" | "INDICATOR_PERIOD_LOCKED" | "INDICATOR_APPROVAL_NEEDS_HIGHER_LEVEL" | "INDICATOR_APPROVAL_CHILDREN_PENDING" | "INDICATOR_APPROVAL_NOTHING" | "INDICATOR_ALREADY_APPROVED" | "INDICATOR_IMPORT_MALFORMED" | "ANALYTICS_PERIOD_TOO_FINE" | "ANALYTICS_LEVEL_INVALID";
+            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "BODY_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "CSRF_TOKEN_INVALID" | "PERMISSION_DENIED" | "OUT_OF_SCOPE" | "RATE_LIMITED" | "NOT_FOUND" | "ORG_UNIT_NOT_FOUND" | "USER_NOT_FOUND" | "VERSION_CONFLICT" | "USERNAME_TAKEN" | "ORG_UNIT_ENDED" | "ORG_MERGE_TARGET_ENDED" | "ORG_MERGE_CYCLE" | "ORG_MERGE_KIND_MISMATCH" | "ORG_EFFECTIVE_DATE_TOO_EARLY" | "ORG_HAS_ACTIVE_CHILDREN" | "ORG_PARENT_NOT_DIVISION" | "ORG_EFFECTIVE_DATE_IN_FUTURE" | "PASSWORD_TOO_WEAK" | "CURRENT_PASSWORD_WRONG" | "CANNOT_CHANGE_OWN_ROLE" | "JOB_NOT_FOUND" | "JOB_INTERRUPTED" | "REGISTRY_HOUSEHOLD_NOT_FOUND" | "REGISTRY_NOT_A_VILLAGE" | "REGISTRY_ID_NUMBER_INVALID" | "REGISTRY_HEAD_COUNT" | "REGISTRY_DUPLICATE_IN_HOUSEHOLD" | "REGISTRY_MEMBER_IN_OTHER_HOUSEHOLD" | "REGISTRY_TRANSITION_NOT_ALLOWED" | "REGISTRY_DATE_BEFORE_LAST_EVENT" | "REGISTRY_CHECKS_FAILED" | "REGISTRY_SETTING_MISSING" | "REGISTRY_MEMBER_NOT_FOUND" | "REGISTRY_CHANGE_REQUEST_NOT_FOUND" | "REGISTRY_CHANGE_REQUEST_CLOSED" | "REGISTRY_NOT_YOUR_STEP" | "REGISTRY_DUPLICATE_NOT_FOUND" | "REGISTRY_UNIT_LEVEL" | "REGISTRY_EXIT_APPLICATION_NOT_FOUND" | "REGISTRY_RELOCATION_AREA_EXCEEDED" | "REGISTRY_IMPORT_INVALID" | "INTERNAL" | "FILE_MISSING" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "FILE_NOT_FOUND" | "DECISION_NOT_FOUND" | "PLAN_NOT_FOUND" | "PLAN_NODE_NOT_FOUND" | "PLAN_NODE_HAS_TASKS" | "PLAN_NODE_MOVE_INTO_ITSELF" | "TASK_NOT_FOUND" | "TASK_TRANSITION_ILLEGAL" | "TASK_ACTION_NOT_YOURS" | "TASK_DEADLINE_PASSED" | "TASK_REASON_REQUIRED" | "TASK_NEW_DEADLINE_INVALID" | "TASK_MILESTONES_INVALID" | "TASK_UNITS_INVALID" | "TASK_FINAL" | "TASK_DATES_FIXED" | "REPORT_NOT_FOUND" | "REPORT_DUPLICATE" | "REPORT_ALREADY_REVIEWED" | "REPORT_NOT_LATEST" | "NOTIFICATION_NOT_FOUND" | "SCHEME_NOT_FOUND" | "SCHEME_INVALID" | "SCHEME_CODE_TAKEN" | "SCHEME_ITEM_UNKNOWN" | "UNIT_NOT_ASSESSED" | "RUN_NOT_FOUND" | "RUN_PUBLISHED" | "EXEMPTION_NOT_FOUND" | "EXEMPTION_EVENT_UNKNOWN" | "ALREADY_DECIDED" | "BONUS_CLAIM_NOT_FOUND" | "INDICATOR_NOT_FOUND" | "INDICATOR_CODE_TAKEN" | "INDICATOR_DEFINITION_INVALID" | "INDICATOR_FORMULA_UNKNOWN_CODE" | "INDICATOR_FORMULA_CYCLE" | "INDICATOR_VALUES_INVALID" | "INDICATOR_NOT_ENTERED" | "INDICATOR_WRONG_LEVEL" | "INDICATOR_WRONG_PERIOD_TYPE" | "INDICATOR_CATEGORY_UNKNOWN" | "INDICATOR_VALUE_NOT_INTEGER" | "INDICATOR_VALUE_NEGATIVE" | "INDICATOR_VALUE_PERCENT_RANGE" | "INDICATOR_VALUE_MONEY_PRECISION" | "INDICATOR_VALUE_BELOW_MIN" | "INDICATOR_VALUE_ABOVE_MAX" | "INDICATOR_VALUE_NOT_NUMBER" | "INDICATOR_COMMENT_REQUIRED" | "INDICATOR_RULE_BROKEN" | "INDICATOR_ENTRY_WINDOW_CLOSED" | "INDICATOR_PERIOD_NOT_STARTED" | "INDICATOR_PERIOD_LOCKED" | "INDICATOR_APPROVAL_NEEDS_HIGHER_LEVEL" | "INDICATOR_APPROVAL_CHILDREN_PENDING" | "INDICATOR_APPROVAL_NOTHING" | "INDICATOR_ALREADY_APPROVED" | "INDICATOR_IMPORT_MALFORMED" | "ANALYTICS_PERIOD_TOO_FINE" | "ANALYTICS_LEVEL_INVALID";
             /** @description Human-readable, in the language of Accept-Language (zh-CN by default) */
             message: string;
             details: {

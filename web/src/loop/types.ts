@@ -12,3 +12,22 @@ export type Exemption = Schemas['Exemption'];
 export type Colour = NonNullable<TaskListItem['colour']>;
 export type TaskQuery = NonNullable<paths['/api/tasks']['get']['parameters']['query']>;
 export type Notification = Schemas['Notification'];
+export type Decision = Schemas['Decision'];
+export type PlanSummary = Schemas['PlanSummary'];
+export type Inspection = Schemas['Inspection'];
+export type BonusClaim = Schemas['BonusClaim'];
+/** One node of a plan tree (the generated schema leaves the recursion untyped). */
+export type PlanNode = {
+  id: string;
+  parentId: string | null;
+  number: string;
+  title: string;
+  description: string;
+  ownerUnits: { code: string; name: string }[];
+  indicatorCodes: string[];
+  yearlyTargets: Record<string, string>;
+  decisionId: string | null;
+  taskCount: number;
+  version: number;
+  children: PlanNode[];
+};

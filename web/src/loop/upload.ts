@@ -2,8 +2,10 @@ import { i18n } from '../i18n/i18n.ts';
 import { ApiError } from '../api/api-error.ts';
 import { csrfTokenForUpload } from '../api/client.ts';
 
+export type FileRef = { sha256: string; name: string };
+
 /** Uploads one evidence file as multipart (the typed client speaks JSON only) and answers its reference. */
-export async function uploadEvidence(file: File): Promise<{ sha256: string; name: string }> {
+export async function uploadEvidence(file: File): Promise<FileRef> {
   const form = new FormData();
   form.append('file', file, file.name);
   const response = await fetch('/api/files', {

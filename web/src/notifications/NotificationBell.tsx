@@ -1,6 +1,7 @@
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, List, Popover, Typography } from 'antd';
+import { Badge, Button, Flex, List, Popover, Segmented, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, dataOf } from '../api/client.ts';
@@ -14,18 +15,27 @@ function linkOf(item: InboxItem): string | null {
   return null;
 }
 
-/** The inbox in the header: unread count on the bell, the latest notifications in a popover. */
+/**
+ * The inbox in the header: unread count on the bell, the latest notifications (or only the unread ones) in a
+ * popover. Opening one marks it read and goes to its task; the rest can be marked read at once.
+ */
 export function NotificationBell() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const client = useQueryClient();
+  const [unreadOnly, setUnreadOnly] = useState(false);
   const inbox = useQuery({
-    queryKey: ['notifications'],
-    queryFn: () => dataOf(api.GET('/api/notifications', { params: { query: { limit: 20 } } })),
+    queryKey: ['notifications', unreadOnly],
+    queryFn: () =>
+      dataOf(
+        api.GET('/api/notifications', {
+          params: { query: { limit: 30, unreadOnly: unreadOnly ? 'true' : 'false' } },
+        }),
+      ),
     refetchInterval: 60_000,
   });
-  const readAll = useMutation({
-    mutationFn: () => dataOf(api.POST('/api/notifications/read', { body: {} })),
+  const read = useMutation({
+    mutationFn: (id?: string) => dataOf(api.POST('/api/notifications/read', { body: id ? { id } : {} })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['notifications'] }),
   });
   return (
@@ -33,9 +43,20 @@ export function NotificationBell() {
       trigger="click"
       placement="bottomRight"
       title={
-        <Button type="link" size="small" onClick={() => readAll.mutate()}>
-          {t('loop.notifications.readAll')}
-        </Button>
+        <Flex justify="space-between" align="center">
+          <Segmented
+            size="small"
+            value={unreadOnly}
+            onChange={setUnreadOnly}
+            options={[
+              { value: false, label: t('loop.notifications.all') },
+              { value: true, label: t('loop.notifications.unread', { count: inbox.data?.unread ?? 0 }) },
+            ]}
+          />
+          <Button type="link" size="small" onClick={() => read.mutate(undefined)}>
+            {t('loop.notifications.readAll')}
+          </Button>
+        </Flex>
       }
       content={
         <List
@@ -46,6 +67,7 @@ export function NotificationBell() {
           renderItem={(item) => (
             <List.Item
               onClick={() => {
+                if (!item.read) read.mutate(item.id);
                 const target = linkOf(item);
                 if (target) void navigate(target);
               }}

@@ -1,32 +1,105 @@
+import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Flex, Input, Row, Statistic, Table, Tabs, Tag } from 'antd';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef, useState } from 'react';
+import {
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  Flex,
+  Row,
+  Segmented,
+  Space,
+  Statistic,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, dataOf } from '../api/client.ts';
+import { useCan } from '../auth/session-queries.ts';
+import { ExportButton } from '../common/ExportButton.tsx';
+import { EChart } from '../dashboards/EChart.tsx';
 import { COLOUR_HEX } from '../loop/ColourTag.tsx';
-import { ExportButton } from '../loop/ExportButton.tsx';
 import type { Colour, Notice } from '../loop/types.ts';
-
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+import { OrgUnitSelect } from '../org/OrgUnitSelect.tsx';
+import { TaskDrawer } from '../tasks/TaskDrawer.tsx';
+import { InspectionModal, NoticeModal, noticeText } from './supervision-forms.tsx';
 
 const COLOURS: Colour[] = ['red', 'yellow', 'blue', 'green', 'grey'];
-type WallRow = { unit: { code: string; name: string }; counts: Record<Colour, number> };
+type Unit = { code: string; name: string };
+type WallRow = { unit: Unit; counts: Record<Colour, number> };
+type OverdueRow = {
+  id: string;
+  title: string;
+  deadline: string;
+  status: string;
+  responsibleLeader: string;
+  leadUnit: Unit;
+};
 
-function WallChart({ rows }: { rows: WallRow[] }) {
+function tasksLink(unit: string, colour: Colour) {
+  return `/tasks?unit=${encodeURIComponent(unit)}&colour=${colour}`;
+}
+
+/** Counts by colour per unit; a count opens those tasks, a row drills down into the unit. */
+function WallTable({ title, rows, onDrill }: { title: string; rows: WallRow[]; onDrill: (code: string) => void }) {
   const { t } = useTranslation();
-  const element = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!element.current) return;
-    const chart = echarts.init(element.current);
-    chart.setOption({
+  const navigate = useNavigate();
+  const columns = [
+    { title: t('loop.supervision.unit'), value: (row: WallRow) => row.unit.name },
+    ...COLOURS.map((colour) => ({ title: t(`loop.colour.${colour}`), value: (row: WallRow) => row.counts[colour] })),
+  ];
+  if (rows.length === 0) return null;
+  return (
+    <Card
+      size="small"
+      title={title}
+      extra={<ExportButton name={`${t('loop.supervision.wall')}-${title}`} columns={columns} rows={rows} />}
+    >
+      <Table<WallRow>
+        rowKey={(row) => row.unit.code}
+        size="small"
+        dataSource={rows}
+        pagination={rows.length > 50 ? { pageSize: 50 } : false}
+        onRow={(row) => ({ onClick: () => onDrill(row.unit.code), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: t('loop.supervision.unit'), render: (_, row) => row.unit.name },
+          ...COLOURS.map((colour) => ({
+            title: t(`loop.colour.${colour}`),
+            width: 90,
+            sorter: (a: WallRow, b: WallRow) => a.counts[colour] - b.counts[colour],
+            render: (_: unknown, row: WallRow) =>
+              row.counts[colour] > 0 ? (
+                <Typography.Link
+                  style={{ color: COLOUR_HEX[colour], fontWeight: 600 }}
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    void navigate(tasksLink(row.unit.code, colour));
+                  }}
+                >
+                  {row.counts[colour]}
+                </Typography.Link>
+              ) : (
+                <Typography.Text type="secondary">0</Typography.Text>
+              ),
+          })),
+        ]}
+      />
+    </Card>
+  );
+}
+
+/** The wall as stacked bars, one per sub-unit; clicking a bar drills into that unit. */
+function WallChart({ rows, onDrill }: { rows: WallRow[]; onDrill: (code: string) => void }) {
+  const { t } = useTranslation();
+  const option = useMemo(
+    () => ({
       tooltip: { trigger: 'axis' },
       legend: {},
-      grid: { left: 140, right: 20, top: 30, bottom: 20 },
+      grid: { left: 160, right: 20, top: 30, bottom: 20 },
       yAxis: { type: 'category', data: rows.map((row) => row.unit.name), inverse: true },
       xAxis: { type: 'value' },
       series: COLOURS.map((colour) => ({
@@ -36,60 +109,198 @@ function WallChart({ rows }: { rows: WallRow[] }) {
         color: COLOUR_HEX[colour],
         data: rows.map((row) => row.counts[colour]),
       })),
-    });
-    return () => chart.dispose();
-  }, [rows, t]);
-  return <div ref={element} style={{ height: Math.max(200, rows.length * 28 + 60) }} />;
+    }),
+    [rows, t],
+  );
+  return (
+    <EChart
+      name={t('loop.supervision.wall')}
+      option={option}
+      height={Math.max(200, Math.min(rows.length, 40) * 24 + 60)}
+      onClick={({ dataIndex }) => {
+        const row = rows[dataIndex];
+        if (row) onDrill(row.unit.code);
+      }}
+    />
+  );
 }
 
+function Overdue({ unit, onOpen }: { unit: string; onOpen: (id: string) => void }) {
+  const { t } = useTranslation();
+  const overdue = useQuery({
+    queryKey: ['supervision', 'overdue', unit],
+    queryFn: () => dataOf(api.GET('/api/supervision/overdue', { params: { query: { unit, limit: 500 } } })),
+  });
+  const rows = overdue.data?.items ?? [];
+  const columns = [
+    { title: t('loop.task.title'), value: (row: OverdueRow) => row.title },
+    { title: t('loop.task.lead'), value: (row: OverdueRow) => row.leadUnit.name },
+    { title: t('loop.task.deadline'), value: (row: OverdueRow) => row.deadline },
+    { title: t('loop.task.status'), value: (row: OverdueRow) => t(`loop.status.${row.status as 'issued'}`) },
+    { title: t('loop.task.leader'), value: (row: OverdueRow) => row.responsibleLeader },
+  ];
+  return (
+    <Flex vertical gap={8}>
+      <Space>
+        <ExportButton name={t('loop.supervision.overdue')} columns={columns} rows={rows} />
+      </Space>
+      <Table<OverdueRow>
+        rowKey="id"
+        size="small"
+        loading={overdue.isLoading}
+        dataSource={rows}
+        onRow={(row) => ({ onClick: () => onOpen(row.id), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: t('loop.task.title'), dataIndex: 'title' },
+          { title: t('loop.task.lead'), dataIndex: ['leadUnit', 'name'], width: 200 },
+          { title: t('loop.task.deadline'), dataIndex: 'deadline', width: 110 },
+          {
+            title: t('loop.task.status'),
+            dataIndex: 'status',
+            width: 110,
+            render: (status: string) => t(`loop.status.${status as 'issued'}`),
+          },
+          { title: t('loop.task.leader'), dataIndex: 'responsibleLeader', width: 120 },
+        ]}
+      />
+    </Flex>
+  );
+}
+
+function Notices({ unit, onOpen }: { unit: string; onOpen: (id: string) => void }) {
+  const { t } = useTranslation();
+  const canSupervise = useCan('tasks.supervise');
+  const [issuing, setIssuing] = useState(false);
+  const [origin, setOrigin] = useState<'all' | Notice['origin']>('all');
+  const notices = useQuery({
+    queryKey: ['supervision', 'notices', unit],
+    queryFn: () => dataOf(api.GET('/api/supervision/notices', { params: { query: { unit, limit: 500 } } })),
+  });
+  const rows = (notices.data?.items ?? []).filter((notice) => origin === 'all' || notice.origin === origin);
+  const columns = [
+    { title: t('loop.supervision.issuedOn'), value: (row: Notice) => row.issuedOn },
+    { title: t('loop.supervision.kind'), value: (row: Notice) => t(`loop.notice.${row.kind}`) },
+    { title: t('loop.supervision.origin'), value: (row: Notice) => t(`loop.supervision.origins.${row.origin}`) },
+    { title: t('loop.task.title'), value: (row: Notice) => row.taskTitle },
+    { title: t('loop.task.lead'), value: (row: Notice) => row.unit.name },
+    { title: t('loop.supervise.noticeBody'), value: (row: Notice) => noticeText(t, row) },
+    { title: t('loop.supervise.escalatedTo'), value: (row: Notice) => row.escalatedTo },
+    { title: t('loop.supervision.deduction'), value: (row: Notice) => row.deductionPoints },
+  ];
+  return (
+    <Flex vertical gap={8}>
+      <Space wrap>
+        {canSupervise && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setIssuing(true)}>
+            {t('loop.supervise.issueNotice')}
+          </Button>
+        )}
+        <Segmented
+          value={origin}
+          onChange={setOrigin}
+          options={(['all', 'automatic', 'manual'] as const).map((value) => ({
+            value,
+            label: t(`loop.supervision.origins.${value}`),
+          }))}
+        />
+        <ExportButton name={t('loop.supervision.notices')} columns={columns} rows={rows} />
+      </Space>
+      <Table<Notice>
+        rowKey="id"
+        size="small"
+        loading={notices.isLoading}
+        dataSource={rows}
+        onRow={(row) => ({ onClick: () => onOpen(row.taskId), style: { cursor: 'pointer' } })}
+        expandable={{ expandedRowRender: (row) => noticeText(t, row), rowExpandable: (row) => row.body.length > 0 }}
+        columns={[
+          { title: t('loop.supervision.issuedOn'), dataIndex: 'issuedOn', width: 110 },
+          {
+            title: t('loop.supervision.kind'),
+            dataIndex: 'kind',
+            width: 120,
+            render: (kind: Notice['kind']) => <Tag color="red">{t(`loop.notice.${kind}`)}</Tag>,
+          },
+          {
+            title: t('loop.supervision.origin'),
+            dataIndex: 'origin',
+            width: 90,
+            render: (value: Notice['origin']) => t(`loop.supervision.origins.${value}`),
+          },
+          { title: t('loop.task.title'), dataIndex: 'taskTitle' },
+          { title: t('loop.task.lead'), dataIndex: ['unit', 'name'], width: 180 },
+          { title: t('loop.supervise.escalatedTo'), dataIndex: 'escalatedTo', width: 120 },
+          { title: t('loop.supervision.deduction'), dataIndex: 'deductionPoints', width: 80 },
+        ]}
+      />
+      <NoticeModal open={issuing} onClose={() => setIssuing(false)} />
+    </Flex>
+  );
+}
+
+/**
+ * The supervision centre: the colour wall of a unit (its counties and districts, its departments, the tasks it
+ * leads itself), drilling down unit by unit and into the tasks of any count; the overdue list; notices, by
+ * hand or automatic; on-site inspections. Every table exports to Excel.
+ */
 export function SupervisionPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const canSupervise = useCan('tasks.supervise');
   const tops = useQuery({
     queryKey: ['org', 'tops'],
     queryFn: () => dataOf(api.GET('/api/org-units', { params: { query: { limit: 10 } } })),
   });
-  const [params] = useSearchParams();
-  const [unit, setUnit] = useState<string | undefined>(params.get('unit') ?? undefined);
-  const current = unit ?? tops.data?.items[0]?.code;
+  const [params, setParams] = useSearchParams();
+  const current = params.get('unit') ?? tops.data?.items[0]?.code;
+  const [openTask, setOpenTask] = useState<string | null>(null);
+  const [inspecting, setInspecting] = useState(false);
+  const drill = (code: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (code) next.set('unit', code);
+    else next.delete('unit');
+    setParams(next);
+  };
   const wall = useQuery({
     queryKey: ['supervision', 'wall', current],
     queryFn: () => dataOf(api.GET('/api/supervision/wall', { params: { query: { unit: current ?? '' } } })),
     enabled: current !== undefined,
   });
-  const overdue = useQuery({
-    queryKey: ['supervision', 'overdue', current],
-    queryFn: () =>
-      dataOf(api.GET('/api/supervision/overdue', { params: { query: { unit: current ?? '', limit: 200 } } })),
-    enabled: current !== undefined,
+  const code = wall.data?.unit.code;
+  const ancestors = useQuery({
+    queryKey: ['org', 'ancestors', code],
+    queryFn: () => dataOf(api.GET('/api/org-units/{code}/ancestors', { params: { path: { code: code ?? '' } } })),
+    enabled: code !== undefined,
   });
-  const notices = useQuery({
-    queryKey: ['supervision', 'notices', current],
-    queryFn: () =>
-      dataOf(api.GET('/api/supervision/notices', { params: { query: { unit: current ?? '', limit: 200 } } })),
-    enabled: current !== undefined,
+  const children = useQuery({
+    queryKey: ['org', 'children', code],
+    queryFn: () => dataOf(api.GET('/api/org-units/{code}/children', { params: { path: { code: code ?? '' } } })),
+    enabled: code !== undefined,
   });
+  const kinds = new Map((children.data?.items ?? []).map((unit) => [unit.code, unit.kind]));
   const rows = (wall.data?.rows ?? []) as WallRow[];
-  const wallColumns = [
-    { title: t('loop.supervision.unit'), value: (row: WallRow) => row.unit.name },
-    ...COLOURS.map((colour) => ({ title: t(`loop.colour.${colour}`), value: (row: WallRow) => row.counts[colour] })),
-  ];
-  const noticeColumns = [
-    { title: t('loop.supervision.issuedOn'), value: (row: Notice) => row.issuedOn },
-    { title: t('loop.supervision.kind'), value: (row: Notice) => t(`loop.notice.${row.kind}`) },
-    { title: t('loop.task.title'), value: (row: Notice) => row.taskTitle },
-    { title: t('loop.task.lead'), value: (row: Notice) => row.unit.name },
-    { title: t('loop.supervision.deduction'), value: (row: Notice) => row.deductionPoints },
-  ];
+  const own = rows.filter((row) => row.unit.code === code);
+  const departments = rows.filter((row) => row.unit.code !== code && kinds.get(row.unit.code) === 'department');
+  const divisions = rows.filter((row) => row.unit.code !== code && kinds.get(row.unit.code) !== 'department');
   return (
     <Flex vertical gap={12}>
-      <Flex gap={8} align="center">
-        <Input.Search
-          placeholder={t('loop.tasks.unit')}
-          onSearch={(value) => setUnit(value || undefined)}
-          style={{ width: 220 }}
+      <Flex gap={8} align="center" wrap>
+        <OrgUnitSelect
+          value={wall.data?.unit.code ?? current}
+          known={wall.data ? [wall.data.unit] : []}
+          onChange={drill}
+          style={{ width: 280 }}
         />
-        <Tag>{wall.data?.unit.name}</Tag>
+        <Breadcrumb
+          items={(ancestors.data?.items ?? []).map((unit) => ({
+            key: unit.code,
+            title:
+              unit.code === code ? (
+                unit.name
+              ) : (
+                <Typography.Link onClick={() => drill(unit.code)}>{unit.name}</Typography.Link>
+              ),
+          }))}
+        />
       </Flex>
       <Row gutter={12}>
         {COLOURS.map((colour) => (
@@ -98,7 +309,7 @@ export function SupervisionPage() {
               size="small"
               style={{ borderTop: `4px solid ${COLOUR_HEX[colour]}` }}
               hoverable
-              onClick={() => void navigate(`/tasks?unit=${current ?? ''}&colour=${colour}`)}
+              onClick={() => void navigate(tasksLink(code ?? '', colour))}
             >
               <Statistic title={t(`loop.colour.${colour}`)} value={wall.data?.total[colour] ?? 0} />
             </Card>
@@ -111,79 +322,42 @@ export function SupervisionPage() {
             key: 'wall',
             label: t('loop.supervision.wall'),
             children: (
-              <Flex vertical gap={8}>
-                <ExportButton name={t('loop.supervision.wall')} columns={wallColumns} rows={rows} />
-                <WallChart rows={rows} />
-                <Table<WallRow>
-                  rowKey={(row) => row.unit.code}
-                  size="small"
-                  dataSource={rows}
-                  pagination={false}
-                  onRow={(row) => ({ onClick: () => setUnit(row.unit.code), style: { cursor: 'pointer' } })}
-                  columns={[
-                    { title: t('loop.supervision.unit'), render: (_, row) => row.unit.name },
-                    ...COLOURS.map((colour) => ({
-                      title: t(`loop.colour.${colour}`),
-                      render: (_: unknown, row: WallRow) => row.counts[colour],
-                    })),
-                  ]}
-                />
+              <Flex vertical gap={12}>
+                {rows.length > 0 && <WallChart rows={[...divisions, ...departments, ...own]} onDrill={drill} />}
+                <WallTable title={t('loop.supervision.divisions')} rows={divisions} onDrill={drill} />
+                <WallTable title={t('loop.supervision.departments')} rows={departments} onDrill={drill} />
+                <WallTable title={t('loop.supervision.ownTasks')} rows={own} onDrill={drill} />
               </Flex>
             ),
           },
           {
             key: 'overdue',
             label: t('loop.supervision.overdue'),
-            children: (
-              <Table
-                rowKey="id"
-                size="small"
-                dataSource={overdue.data?.items ?? []}
-                onRow={(row) => ({
-                  onClick: () => void navigate(`/tasks?task=${row.id}`),
-                  style: { cursor: 'pointer' },
-                })}
-                columns={[
-                  { title: t('loop.task.title'), dataIndex: 'title' },
-                  { title: t('loop.task.lead'), dataIndex: ['leadUnit', 'name'] },
-                  { title: t('loop.task.deadline'), dataIndex: 'deadline' },
-                  { title: t('loop.task.leader'), dataIndex: 'responsibleLeader' },
-                ]}
-              />
-            ),
+            children: code && <Overdue unit={code} onOpen={setOpenTask} />,
           },
           {
             key: 'notices',
             label: t('loop.supervision.notices'),
+            children: code && <Notices unit={code} onOpen={setOpenTask} />,
+          },
+          {
+            key: 'inspections',
+            label: t('loop.supervision.inspections'),
             children: (
-              <Flex vertical gap={8}>
-                <ExportButton
-                  name={t('loop.supervision.notices')}
-                  columns={noticeColumns}
-                  rows={notices.data?.items ?? []}
-                />
-                <Table<Notice>
-                  rowKey="id"
-                  size="small"
-                  dataSource={notices.data?.items ?? []}
-                  columns={[
-                    { title: t('loop.supervision.issuedOn'), dataIndex: 'issuedOn', width: 110 },
-                    {
-                      title: t('loop.supervision.kind'),
-                      dataIndex: 'kind',
-                      width: 120,
-                      render: (kind: Notice['kind']) => <Tag color="red">{t(`loop.notice.${kind}`)}</Tag>,
-                    },
-                    { title: t('loop.task.title'), dataIndex: 'taskTitle' },
-                    { title: t('loop.task.lead'), dataIndex: ['unit', 'name'], width: 180 },
-                    { title: t('loop.supervision.deduction'), dataIndex: 'deductionPoints', width: 90 },
-                  ]}
-                />
+              <Flex vertical gap={8} align="start">
+                <Typography.Paragraph type="secondary">{t('loop.supervision.inspectionsHint')}</Typography.Paragraph>
+                {canSupervise && (
+                  <Button type="primary" icon={<PlusOutlined />} onClick={() => setInspecting(true)}>
+                    {t('loop.supervise.inspect')}
+                  </Button>
+                )}
               </Flex>
             ),
           },
         ]}
       />
+      <TaskDrawer id={openTask} onClose={() => setOpenTask(null)} />
+      <InspectionModal open={inspecting} onClose={() => setInspecting(false)} />
     </Flex>
   );
 }

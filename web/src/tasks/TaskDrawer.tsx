@@ -1,23 +1,32 @@
 import { useQuery } from '@tanstack/react-query';
 import {
   Button,
+  DatePicker,
   Descriptions,
   Divider,
   Drawer,
   Flex,
+  Form,
   Input,
   List,
   Popconfirm,
   Progress,
   Space,
+  Steps,
   Tag,
   Typography,
 } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { toDay } from '../common/dates.ts';
+import { FormModal } from '../forms/FormModal.tsx';
 import { ColourTag } from '../loop/ColourTag.tsx';
+import { FileLinks } from '../loop/EvidenceUpload.tsx';
 import type { TaskDetail } from '../loop/types.ts';
 import { ReportForm } from './ReportForm.tsx';
+import { TaskFormModal } from './TaskForm.tsx';
 import { SupervisePanel } from './SupervisePanel.tsx';
 import { reportsQuery, taskQuery, useReviewReport, useTaskAction } from './task-queries.ts';
 
@@ -32,16 +41,54 @@ const COMMANDS = [
   'cancel',
 ] as const;
 type Command = (typeof COMMANDS)[number];
-const NEEDS_REASON: ReadonlySet<Command> = new Set(['request_extension', 'reject_extension', 'cancel']);
-const NEEDS_DATE: ReadonlySet<Command> = new Set(['request_extension', 'approve_extension']);
+/** What each command asks for before it is sent; the others go at one click. */
+const ASKS: Partial<Record<Command, { reason: boolean; newDeadline: boolean }>> = {
+  request_extension: { reason: true, newDeadline: true },
+  approve_extension: { reason: false, newDeadline: true },
+  reject_extension: { reason: true, newDeadline: false },
+  cancel: { reason: true, newDeadline: false },
+};
 
+function CommandModal({ task, command, onClose }: { task: TaskDetail; command: Command | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const act = useTaskAction(task.id);
+  const asks = command ? ASKS[command] : undefined;
+  return (
+    <FormModal<{ reason?: string; newDeadline?: Dayjs }>
+      open={command !== null}
+      title={command ? t(`loop.actions.${command}`) : ''}
+      initialValues={{ newDeadline: task.requestedDeadline ? dayjs(task.requestedDeadline) : undefined }}
+      submit={(values) =>
+        act.mutateAsync({
+          action: command ?? 'cancel',
+          version: task.version,
+          ...(values.reason ? { reason: values.reason } : {}),
+          ...(values.newDeadline ? { newDeadline: toDay(values.newDeadline) } : {}),
+        })
+      }
+      onClose={onClose}
+    >
+      {asks?.newDeadline && (
+        <Form.Item name="newDeadline" label={t('loop.task.newDeadline')} rules={[{ required: true }]}>
+          <DatePicker />
+        </Form.Item>
+      )}
+      <Form.Item name="reason" label={t('loop.task.reason')} rules={[{ required: asks?.reason ?? false }]}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+/** Every move of the state machine this user may make now, as the server lists them. */
 function Actions({ task }: { task: TaskDetail }) {
   const { t } = useTranslation();
   const act = useTaskAction(task.id);
-  const [reason, setReason] = useState('');
-  const [newDeadline, setNewDeadline] = useState(task.requestedDeadline ?? '');
+  const [asking, setAsking] = useState<Command | null>(null);
+  const [amending, setAmending] = useState(false);
   const commands = COMMANDS.filter((command) => task.availableActions.includes(command));
-  if (commands.length === 0) return null;
+  const amendable = task.availableActions.includes('amend');
+  if (commands.length === 0 && !amendable) return null;
   return (
     <Flex vertical gap={8}>
       {act.error && (
@@ -49,36 +96,22 @@ function Actions({ task }: { task: TaskDetail }) {
           {act.error.message}
         </Typography.Text>
       )}
-      {commands.some((c) => NEEDS_REASON.has(c) || NEEDS_DATE.has(c)) && (
-        <Space>
-          <Input placeholder={t('loop.task.reason')} value={reason} onChange={(e) => setReason(e.target.value)} />
-          <Input
-            placeholder={t('loop.task.newDeadline')}
-            value={newDeadline}
-            onChange={(e) => setNewDeadline(e.target.value)}
-            style={{ width: 140 }}
-          />
-        </Space>
-      )}
       <Space wrap>
+        {amendable && <Button onClick={() => setAmending(true)}>{t('loop.taskForm.amend')}</Button>}
         {commands.map((action) => (
           <Button
             key={action}
             type={action === 'acknowledge' || action === 'issue' ? 'primary' : 'default'}
+            danger={action === 'cancel'}
             loading={act.isPending && act.variables?.action === action}
-            onClick={() =>
-              act.mutate({
-                action,
-                version: task.version,
-                ...(NEEDS_REASON.has(action) && reason ? { reason } : {}),
-                ...(NEEDS_DATE.has(action) && newDeadline ? { newDeadline } : {}),
-              })
-            }
+            onClick={() => (ASKS[action] ? setAsking(action) : act.mutate({ action, version: task.version }))}
           >
             {t(`loop.actions.${action}`)}
           </Button>
         ))}
       </Space>
+      <CommandModal task={task} command={asking} onClose={() => setAsking(null)} />
+      <TaskFormModal open={amending} task={task} onClose={() => setAmending(false)} />
     </Flex>
   );
 }
@@ -144,12 +177,15 @@ function Reports({ task }: { task: TaskDetail }) {
             description={
               <>
                 <div>{report.narrative}</div>
-                {report.reviewReason && <Typography.Text type="danger">{report.reviewReason}</Typography.Text>}
-                {report.files.map((file) => (
-                  <div key={file.sha256}>
-                    <a href={`/api/files/${file.sha256}`}>{file.name}</a>
+                {report.figures.length > 0 && (
+                  <div>
+                    {report.figures.map((figure) => (
+                      <Tag key={figure.label}>{`${figure.label}：${figure.value}${figure.unit}`}</Tag>
+                    ))}
                   </div>
-                ))}
+                )}
+                {report.reviewReason && <Typography.Text type="danger">{report.reviewReason}</Typography.Text>}
+                <FileLinks files={report.files} />
                 <Typography.Text type="secondary">
                   {report.unit.name} · {report.submittedAt.slice(0, 10)}
                 </Typography.Text>
@@ -162,6 +198,72 @@ function Reports({ task }: { task: TaskDetail }) {
   );
 }
 
+function TaskFacts({ task }: { task: TaskDetail }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Descriptions column={2} size="small" bordered>
+        <Descriptions.Item label={t('loop.task.status')}>
+          {t(`loop.status.${task.status}`)}
+          {task.requestedDeadline && ` → ${task.requestedDeadline}`}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('loop.task.colour')}>
+          <ColourTag colour={task.colour} />
+          {task.colourReasons.map((reason) => (
+            <Tag key={reason}>{t(`loop.colourReasons.${reason}`, { defaultValue: reason })}</Tag>
+          ))}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('loop.taskForm.issuer')}>{task.issuerUnit.name}</Descriptions.Item>
+        <Descriptions.Item label={t('loop.task.lead')}>{task.leadUnit.name}</Descriptions.Item>
+        <Descriptions.Item label={t('loop.task.cooperating')}>
+          {task.cooperatingUnits.map((u) => u.name).join('、') || '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('loop.task.supervising')}>{task.supervisingUnit.name}</Descriptions.Item>
+        <Descriptions.Item label={t('loop.task.leader')}>{task.responsibleLeader}</Descriptions.Item>
+        <Descriptions.Item label={t('loop.taskForm.priority')}>
+          {t(`loop.taskForm.priorities.${task.priority}`)} · {t(`loop.taskForm.cadences.${task.reportCadence}`)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('loop.taskForm.span')}>
+          {task.startOn} → {task.deadline}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('loop.task.planNode')}>
+          {task.planNode ? `${task.planNode.number} ${task.planNode.title}` : '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('loop.task.decision')} span={2}>
+          {task.decision ? (
+            <Link to={`/plans?tab=decisions&decision=${task.decision.id}`}>{task.decision.title}</Link>
+          ) : (
+            '—'
+          )}
+        </Descriptions.Item>
+        {task.description && (
+          <Descriptions.Item label={t('loop.taskForm.description')} span={2}>
+            {task.description}
+          </Descriptions.Item>
+        )}
+        <Descriptions.Item label={t('loop.task.pace')} span={2}>
+          <Progress
+            percent={task.reportedPercent}
+            success={{ percent: Math.min(task.reportedPercent, task.plannedPercent) }}
+            format={() => `${task.reportedPercent}% / ${task.plannedPercent}%`}
+          />
+        </Descriptions.Item>
+      </Descriptions>
+      {task.milestones.length > 0 && (
+        <Steps
+          size="small"
+          progressDot
+          current={task.milestones.filter((m) => m.dueOn <= toDay(dayjs())).length - 1}
+          items={task.milestones.map((m) => ({
+            title: m.title,
+            content: `${m.dueOn} · ${t('loop.taskForm.weight')} ${m.weight}`,
+          }))}
+        />
+      )}
+    </>
+  );
+}
+
 export function TaskDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { data: task } = useQuery({ ...taskQuery(id ?? ''), enabled: id !== null });
@@ -171,32 +273,16 @@ export function TaskDrawer({ id, onClose }: { id: string | null; onClose: () => 
     <Drawer open={id !== null} onClose={onClose} size="large" title={task?.title}>
       {task && (
         <Flex vertical gap={16}>
-          <Descriptions column={2} size="small" bordered>
-            <Descriptions.Item label={t('loop.task.status')}>{t(`loop.status.${task.status}`)}</Descriptions.Item>
-            <Descriptions.Item label={t('loop.task.colour')}>
-              <ColourTag colour={task.colour} />
-            </Descriptions.Item>
-            <Descriptions.Item label={t('loop.task.lead')}>{task.leadUnit.name}</Descriptions.Item>
-            <Descriptions.Item label={t('loop.task.cooperating')}>
-              {task.cooperatingUnits.map((u) => u.name).join('、') || '—'}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('loop.task.supervising')}>{task.supervisingUnit.name}</Descriptions.Item>
-            <Descriptions.Item label={t('loop.task.leader')}>{task.responsibleLeader}</Descriptions.Item>
-            <Descriptions.Item label={t('loop.task.deadline')}>{task.deadline}</Descriptions.Item>
-            <Descriptions.Item label={t('loop.task.decision')}>{task.decision?.title ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('loop.task.pace')} span={2}>
-              <Progress
-                percent={task.reportedPercent}
-                success={{ percent: Math.min(task.reportedPercent, task.plannedPercent) }}
-                format={() => `${task.reportedPercent}% / ${task.plannedPercent}%`}
-              />
-            </Descriptions.Item>
-          </Descriptions>
+          <TaskFacts task={task} />
           <Actions task={task} />
           {reporting && (
             <>
               <Divider titlePlacement="start">{t('loop.report.new')}</Divider>
-              <ReportForm taskId={task.id} canComplete={task.availableActions.includes('report_completion')} />
+              <ReportForm
+                key={task.id}
+                taskId={task.id}
+                canComplete={task.availableActions.includes('report_completion')}
+              />
             </>
           )}
           <Divider titlePlacement="start">{t('loop.report.title')}</Divider>

@@ -1,9 +1,11 @@
-import { Card, Col, Flex, Row, Table, Tooltip, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Badge, Card, Col, Empty, Flex, Row, Table, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { COLOUR_HEX, ColourTag } from '../loop/ColourTag.tsx';
-import type { ExportColumn } from '../loop/export-xlsx.ts';
+import type { ExportColumn } from '../common/export-excel.ts';
 import type { TaskListItem } from '../loop/types.ts';
+import { taskQuery } from './task-queries.ts';
 
 type ViewProps = { items: TaskListItem[]; onOpen: (id: string) => void };
 
@@ -58,6 +60,7 @@ export function TaskTable({
 }
 
 const BOARD_COLUMNS = [
+  'draft',
   'issued',
   'acknowledged',
   'in_progress',
@@ -74,7 +77,10 @@ export function TaskBoard({ items, onOpen }: ViewProps) {
     <Row gutter={8} wrap={false} style={{ overflowX: 'auto' }}>
       {BOARD_COLUMNS.map((status) => (
         <Col key={status} flex="220px">
-          <Typography.Title level={5}>{t(`loop.status.${status}`)}</Typography.Title>
+          <Typography.Title level={5}>
+            {t(`loop.status.${status}`)}{' '}
+            <Badge count={items.filter((item) => item.status === status).length} showZero color="#8b8d98" />
+          </Typography.Title>
           <Flex vertical gap={6}>
             {items
               .filter((item) => item.status === status)
@@ -99,50 +105,94 @@ export function TaskBoard({ items, onOpen }: ViewProps) {
   );
 }
 
-/** A Gantt-like strip per task from start to deadline, filled to the reported progress, with today marked. */
-export function TaskTimeline({ items, onOpen }: ViewProps) {
-  if (items.length === 0) return null;
-  const start = dayjs(items.reduce((min, item) => (item.startOn < min ? item.startOn : min), items[0]?.startOn ?? ''));
-  const end = dayjs(items.reduce((max, item) => (item.deadline > max ? item.deadline : max), items[0]?.deadline ?? ''));
-  const span = Math.max(1, end.diff(start, 'day'));
-  const at = (day: string | dayjs.Dayjs) => `${(dayjs(day).diff(start, 'day') / span) * 100}%`;
+type Span = { start: dayjs.Dayjs; days: number };
+
+/** Where a day falls on the shared scale, as a CSS left offset. */
+function at(span: Span, day: string | dayjs.Dayjs): string {
+  return `${(dayjs(day).diff(span.start, 'day') / span.days) * 100}%`;
+}
+
+/**
+ * One task's bar from start to deadline, filled to the reported progress in its colour, with its milestones
+ * as diamonds (read from the task's detail, fetched only for the rows on screen) and today as a line.
+ */
+function TimelineBar({ item, span }: { item: TaskListItem; span: Span }) {
+  const { data } = useQuery(taskQuery(item.id));
+  const width = Math.max(0.005, dayjs(item.deadline).diff(dayjs(item.startOn), 'day') / span.days);
   return (
-    <Flex vertical gap={4}>
-      {items.map((item) => {
-        const left = dayjs(item.startOn).diff(start, 'day') / span;
-        const width = Math.max(0.01, dayjs(item.deadline).diff(dayjs(item.startOn), 'day') / span);
-        return (
-          <Flex key={item.id} align="center" gap={8} onClick={() => onOpen(item.id)} style={{ cursor: 'pointer' }}>
-            <Typography.Text ellipsis style={{ width: 280, flex: 'none' }}>
-              {item.title}
-            </Typography.Text>
-            <div style={{ position: 'relative', flex: 1, height: 14, background: '#f3f4f6' }}>
-              <Tooltip title={`${item.startOn} → ${item.deadline} · ${item.reportedPercent}%`}>
-                <div
-                  style={{
-                    position: 'absolute',
-                    left: `${left * 100}%`,
-                    width: `${width * 100}%`,
-                    height: '100%',
-                    background: '#e5e7eb',
-                  }}
-                >
-                  <div
-                    style={{
-                      width: `${item.reportedPercent}%`,
-                      height: '100%',
-                      background: item.colour ? COLOUR_HEX[item.colour] : '#bbb',
-                    }}
-                  />
-                </div>
-              </Tooltip>
-              <div
-                style={{ position: 'absolute', left: at(dayjs()), top: -2, bottom: -2, width: 2, background: '#111' }}
-              />
-            </div>
-          </Flex>
-        );
-      })}
-    </Flex>
+    <div style={{ position: 'relative', height: 18, background: '#f3f4f6' }}>
+      <Tooltip title={`${item.startOn} → ${item.deadline} · ${item.reportedPercent}% / ${item.plannedPercent}%`}>
+        <div
+          style={{
+            position: 'absolute',
+            left: at(span, item.startOn),
+            width: `${width * 100}%`,
+            top: 3,
+            bottom: 3,
+            background: '#e5e7eb',
+          }}
+        >
+          <div
+            style={{
+              width: `${item.reportedPercent}%`,
+              height: '100%',
+              background: item.colour ? COLOUR_HEX[item.colour] : '#bbb',
+            }}
+          />
+        </div>
+      </Tooltip>
+      {(data?.milestones ?? []).map((milestone, index) => (
+        <Tooltip key={index} title={`${milestone.dueOn} · ${milestone.title} (${milestone.weight})`}>
+          <div
+            aria-label={milestone.title}
+            style={{
+              position: 'absolute',
+              left: at(span, milestone.dueOn),
+              top: 3,
+              width: 10,
+              height: 10,
+              marginLeft: -5,
+              transform: 'rotate(45deg)',
+              background: '#111827',
+              border: '1px solid #fff',
+            }}
+          />
+        </Tooltip>
+      ))}
+      <div
+        style={{ position: 'absolute', left: at(span, dayjs()), top: -2, bottom: -2, width: 2, background: '#dc2626' }}
+      />
+    </div>
+  );
+}
+
+/** A Gantt-like view: one bar per task on a shared time scale, milestones marked, paged like the list. */
+export function TaskTimeline({ items, onOpen, pagination }: ViewProps & { pagination: object }) {
+  const { t } = useTranslation();
+  if (items.length === 0) return <Empty />;
+  const first = items.reduce((min, item) => (item.startOn < min ? item.startOn : min), items[0]?.startOn ?? '');
+  const last = items.reduce((max, item) => (item.deadline > max ? item.deadline : max), items[0]?.deadline ?? '');
+  const span = { start: dayjs(first), days: Math.max(1, dayjs(last).diff(dayjs(first), 'day')) };
+  return (
+    <Table<TaskListItem>
+      rowKey="id"
+      size="small"
+      dataSource={items}
+      pagination={pagination}
+      onRow={(row) => ({ onClick: () => onOpen(row.id), style: { cursor: 'pointer' } })}
+      columns={[
+        { title: t('loop.task.title'), dataIndex: 'title', width: 280, ellipsis: true },
+        {
+          title: (
+            <Flex justify="space-between">
+              <span>{first}</span>
+              <span>{t('loop.tasks.timelineLegend')}</span>
+              <span>{last}</span>
+            </Flex>
+          ),
+          render: (_, item) => <TimelineBar item={item} span={span} />,
+        },
+      ]}
+    />
   );
 }

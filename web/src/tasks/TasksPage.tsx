@@ -1,60 +1,131 @@
-import { useQuery } from '@tanstack/react-query';
-import { DatePicker, Flex, Input, Segmented, Select, Tabs } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { Badge, Button, DatePicker, Flex, Input, Segmented, Select, Tabs } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { ExportButton } from '../loop/ExportButton.tsx';
-import type { Colour, TaskQuery } from '../loop/types.ts';
+import { useCan } from '../auth/session-queries.ts';
+import { ExportButton } from '../common/ExportButton.tsx';
+import type { Colour, TaskListItem, TaskQuery } from '../loop/types.ts';
+import { OrgUnitSelect } from '../org/OrgUnitSelect.tsx';
 import { TaskDrawer } from './TaskDrawer.tsx';
+import { TaskFormModal } from './TaskForm.tsx';
 import { tasksQuery } from './task-queries.ts';
 import { TaskBoard, TaskTable, TaskTimeline, useTaskColumns } from './TaskViews.tsx';
 
 const COLOURS: Colour[] = ['red', 'yellow', 'blue', 'green', 'grey'];
 type View = 'list' | 'board' | 'timeline';
-/** "My work": what waits on the units in my scope, by the part they play. */
+
+/**
+ * "My work": what waits on the units in my scope, by the part they play. Each list is the union of a few
+ * server queries (one per status), since a task waits to be reported on in three statuses.
+ */
 const MY_WORK = {
-  acknowledge: { involvement: 'lead', status: 'issued' },
-  report: { involvement: 'lead', status: 'in_progress' },
-  review: { involvement: 'supervisor', status: 'completion_reported' },
-} as const;
+  acknowledge: [{ involvement: 'lead', status: 'issued' }],
+  report: [
+    { involvement: 'lead', status: 'acknowledged' },
+    { involvement: 'lead', status: 'in_progress' },
+    { involvement: 'lead', status: 'returned' },
+    { involvement: 'cooperating', status: 'in_progress' },
+  ],
+  review: [
+    { involvement: 'supervisor', status: 'completion_reported' },
+    { involvement: 'supervisor', status: 'extension_requested' },
+  ],
+} as const satisfies Record<string, readonly Pick<TaskQuery, 'involvement' | 'status'>[]>;
+type WorkList = keyof typeof MY_WORK;
+const WORK_LISTS = Object.keys(MY_WORK) as WorkList[];
+/** Enough for any unit's waiting work; more would be a backlog for the full list and its filters. */
+const WORK_PAGE = 200;
+
+function byDeadline(items: readonly TaskListItem[]): TaskListItem[] {
+  const unique = new Map(items.map((item) => [item.id, item]));
+  return [...unique.values()].sort((a, b) => a.deadline.localeCompare(b.deadline) || a.id.localeCompare(b.id));
+}
+
+/** The URL's filters as the task list takes them, so a filtered view can be linked to (e.g. from the wall). */
+function filterOf(params: URLSearchParams): TaskQuery {
+  const text = (key: string) => params.get(key) ?? undefined;
+  return {
+    ...(text('unit') ? { unit: text('unit') } : {}),
+    ...(text('colour') ? { colour: text('colour') as Colour } : {}),
+    ...(text('leader') ? { leader: text('leader') } : {}),
+    ...(text('q') ? { q: text('q') } : {}),
+    ...(text('from') ? { deadlineFrom: text('from') } : {}),
+    ...(text('to') ? { deadlineTo: text('to') } : {}),
+  };
+}
 
 export function TasksPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
+  const canIssue = useCan('tasks.issue');
   const [view, setView] = useState<View>('list');
-  const [tab, setTab] = useState<'all' | keyof typeof MY_WORK>('all');
+  const [tab, setTab] = useState<'all' | WorkList>('all');
   const [page, setPage] = useState(1);
-  const filter: TaskQuery = {
-    page,
-    pageSize: view === 'list' ? 50 : 200,
-    ...(params.get('unit') ? { unit: params.get('unit') ?? '' } : {}),
-    ...(params.get('colour') ? { colour: params.get('colour') as Colour } : {}),
-    ...(params.get('leader') ? { leader: params.get('leader') ?? '' } : {}),
-    ...(params.get('from') ? { deadlineFrom: params.get('from') ?? '' } : {}),
-    ...(params.get('to') ? { deadlineTo: params.get('to') ?? '' } : {}),
-    ...(tab === 'all' ? {} : MY_WORK[tab]),
+  const [creating, setCreating] = useState(false);
+  const filter = filterOf(params);
+  const pageSize = view === 'board' ? 200 : 50;
+  const all = useQuery({ ...tasksQuery({ ...filter, page, pageSize }), enabled: tab === 'all' });
+  const work = useQueries({
+    queries: WORK_LISTS.flatMap((list) =>
+      MY_WORK[list].map((part) => tasksQuery({ ...filter, ...part, page: 1, pageSize: WORK_PAGE })),
+    ),
+  });
+  const workOf = (list: WorkList) => {
+    const offset = WORK_LISTS.slice(0, WORK_LISTS.indexOf(list)).reduce((n, l) => n + MY_WORK[l].length, 0);
+    return byDeadline(work.slice(offset, offset + MY_WORK[list].length).flatMap((q) => q.data?.items ?? []));
   };
-  const { data, isFetching } = useQuery(tasksQuery(filter));
-  const [open, setOpen] = useState<string | null>(params.get('task'));
-  const columns = useTaskColumns();
-  const set = (key: string, value: string | undefined) => {
+  const items = tab === 'all' ? (all.data?.items ?? []) : workOf(tab);
+  const loading = tab === 'all' ? all.isFetching : work.some((q) => q.isFetching);
+  // The open task lives in the URL, so a notification or another page can open it here.
+  const open = params.get('task');
+  const setOpen = (id: string | null) => {
     const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
+    if (id) next.set('task', id);
+    else next.delete('task');
+    setParams(next);
+  };
+  const columns = useTaskColumns();
+  const set = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
     setParams(next);
     setPage(1);
   };
-  const items = data?.items ?? [];
+  const pagination =
+    tab === 'all'
+      ? { current: page, pageSize, total: all.data?.total ?? 0, onChange: setPage, showSizeChanger: false }
+      : { pageSize: 50, showSizeChanger: false };
   return (
     <Flex vertical gap={12}>
       <Tabs
         activeKey={tab}
-        onChange={(key) => setTab(key as typeof tab)}
+        onChange={(key) => {
+          setTab(key as typeof tab);
+          setPage(1);
+        }}
+        tabBarExtraContent={
+          canIssue && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('loop.taskForm.new')}
+            </Button>
+          )
+        }
         items={[
           { key: 'all', label: t('loop.tasks.all') },
-          { key: 'acknowledge', label: t('loop.tasks.toAcknowledge') },
-          { key: 'report', label: t('loop.tasks.toReport') },
-          { key: 'review', label: t('loop.tasks.toReview') },
+          ...WORK_LISTS.map((list) => ({
+            key: list,
+            label: (
+              <Badge count={workOf(list).length} size="small" offset={[10, -2]} overflowCount={WORK_PAGE - 1}>
+                {t(`loop.tasks.my.${list}`)}
+              </Badge>
+            ),
+          })),
         ]}
       />
       <Flex gap={8} wrap align="center">
@@ -63,40 +134,43 @@ export function TasksPage() {
           placeholder={t('loop.task.colour')}
           style={{ width: 120 }}
           value={params.get('colour') ?? undefined}
-          onChange={(value) => set('colour', value)}
+          onChange={(value) => set({ colour: value })}
           options={COLOURS.map((c) => ({ value: c, label: t(`loop.colour.${c}`) }))}
         />
-        <Input.Search
-          allowClear
+        <OrgUnitSelect
           placeholder={t('loop.tasks.unit')}
-          defaultValue={params.get('unit') ?? ''}
-          onSearch={(value) => set('unit', value)}
-          style={{ width: 180 }}
+          value={params.get('unit') ?? undefined}
+          onChange={(code) => set({ unit: code })}
+          style={{ width: 240 }}
         />
         <Input.Search
           allowClear
           placeholder={t('loop.task.leader')}
           defaultValue={params.get('leader') ?? ''}
-          onSearch={(value) => set('leader', value)}
-          style={{ width: 160 }}
+          onSearch={(value) => set({ leader: value })}
+          style={{ width: 150 }}
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('loop.tasks.search')}
+          defaultValue={params.get('q') ?? ''}
+          onSearch={(value) => set({ q: value })}
+          style={{ width: 180 }}
         />
         <DatePicker.RangePicker
           placeholder={[t('loop.tasks.deadlineFrom'), t('loop.tasks.deadlineTo')]}
-          onChange={(range) => {
-            const next = new URLSearchParams(params);
-            for (const [key, day] of [
-              ['from', range?.[0]],
-              ['to', range?.[1]],
-            ] as const) {
-              if (day) next.set(key, day.format('YYYY-MM-DD'));
-              else next.delete(key);
-            }
-            setParams(next);
-          }}
+          value={[
+            params.get('from') ? dayjs(params.get('from')) : null,
+            params.get('to') ? dayjs(params.get('to')) : null,
+          ]}
+          onChange={(range) => set({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })}
         />
         <Segmented<View>
           value={view}
-          onChange={setView}
+          onChange={(next) => {
+            setView(next);
+            setPage(1);
+          }}
           options={(['list', 'board', 'timeline'] as const).map((v) => ({
             value: v,
             label: t(`loop.tasks.views.${v}`),
@@ -104,23 +178,11 @@ export function TasksPage() {
         />
         <ExportButton name={t('nav.tasks')} columns={columns} rows={items} />
       </Flex>
-      {view === 'list' && (
-        <TaskTable
-          items={items}
-          onOpen={setOpen}
-          loading={isFetching}
-          pagination={{
-            current: page,
-            pageSize: 50,
-            total: data?.total ?? 0,
-            onChange: setPage,
-            showSizeChanger: false,
-          }}
-        />
-      )}
+      {view === 'list' && <TaskTable items={items} onOpen={setOpen} loading={loading} pagination={pagination} />}
       {view === 'board' && <TaskBoard items={items} onOpen={setOpen} />}
-      {view === 'timeline' && <TaskTimeline items={items} onOpen={setOpen} />}
+      {view === 'timeline' && <TaskTimeline items={items} onOpen={setOpen} pagination={pagination} />}
       <TaskDrawer id={open} onClose={() => setOpen(null)} />
+      <TaskFormModal open={creating} onClose={() => setCreating(false)} onSaved={setOpen} />
     </Flex>
   );
 }

@@ -23,15 +23,15 @@ export const reportsQuery = (id: string) =>
     queryFn: () => dataOf(api.GET('/api/tasks/{id}/reports', { params: { path: { id } } })),
   });
 
-/** Every change to a task can move lists, colours and counts, so all of the loop's queries refresh. */
-function useRefresh() {
+/** Every change to a task or its supervision can move lists, colours, counts and inboxes: all of it refreshes. */
+export function useRefreshLoop() {
   const client = useQueryClient();
   return () =>
     Promise.all(['tasks', 'supervision', 'notifications'].map((key) => client.invalidateQueries({ queryKey: [key] })));
 }
 
 export function useTaskAction(id: string) {
-  const refresh = useRefresh();
+  const refresh = useRefreshLoop();
   return useMutation({
     mutationFn: (body: {
       action:
@@ -52,21 +52,22 @@ export function useTaskAction(id: string) {
 }
 
 export function useSubmitReport(id: string) {
-  const refresh = useRefresh();
+  const refresh = useRefreshLoop();
   return useMutation({
     mutationFn: (body: {
       kind: 'progress' | 'completion';
       percent: number;
       narrative: string;
+      figures: { label: string; value: number; unit: string }[];
       files: { sha256: string; name: string }[];
       idempotencyKey: string;
-    }) => dataOf(api.POST('/api/tasks/{id}/reports', { params: { path: { id } }, body: { ...body, figures: [] } })),
+    }) => dataOf(api.POST('/api/tasks/{id}/reports', { params: { path: { id } }, body })),
     onSuccess: refresh,
   });
 }
 
 export function useReviewReport(id: string) {
-  const refresh = useRefresh();
+  const refresh = useRefreshLoop();
   return useMutation({
     mutationFn: (body: { reportId: string; decision: 'accept' | 'return'; reason?: string }) =>
       dataOf(

@@ -2,7 +2,7 @@
 export type ExportColumn<Row> = { title: string; value: (row: Row) => string | number | null };
 
 /**
- * Every table of the work loop exports through this one helper: a sheet with a bold heading row, columns
+ * Every exported table goes through this one helper: a sheet with a bold heading row, columns
  * sized to their content, downloaded as `<name>.xlsx`. exceljs is loaded on first use only.
  */
 export async function exportXlsx<Row>(name: string, columns: readonly ExportColumn<Row>[], rows: readonly Row[]) {
