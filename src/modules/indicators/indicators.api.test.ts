@@ -477,4 +477,15 @@ describe('dashboards', () => {
     const stale = await admin.request('PUT', '/api/dashboards', { role: 'admin', unit: '1409', widgets: [] });
     expect(stale.status).toBe(409);
   });
+
+  it('lets whoever configures dashboards read and save another role’s, with widgets fixed to a unit and period', async () => {
+    const widgets = [{ type: 'trend', indicator: 'test.households', unit: '140929', period: '2024-06' }];
+    const saved = await admin.request('PUT', '/api/dashboards', { role: 'clerk', unit: '1409', widgets });
+    expect(saved.status).toBe(200);
+    const read = await admin.get('/api/dashboards/current?unit=1409&role=clerk');
+    expect(read.body).toMatchObject({ role: 'clerk', widgets, version: 1 });
+    const clerk = await t.signIn({ role: 'clerk', scopes: ['1409'] });
+    expect((await clerk.get('/api/dashboards/current?unit=1409')).body).toMatchObject({ role: 'clerk', widgets });
+    expect((await clerk.get('/api/dashboards/current?unit=1409&role=leader')).status).toBe(403);
+  });
 });

@@ -8385,6 +8385,8 @@ export interface paths {
             parameters: {
                 query: {
                     unit: string;
+                    /** @description Another role’s dashboard, to configure it (needs dashboards.manage) */
+                    role?: "admin" | "leader" | "supervisor" | "staff" | "clerk" | "auditor";
                 };
                 header?: never;
                 path?: never;
@@ -8484,6 +8486,10 @@ export interface paths {
                             /** @description Stable code, e.g. economy.gdp */
                             indicator: string;
                             level?: number;
+                            /** @description A fixed unit; absent: the unit the dashboard is looked at for */
+                            unit?: string;
+                            /** @description A fixed period; absent: the period chosen on the screen */
+                            period?: string;
                             title?: string;
                         }[];
                         /** @description The version you saw; a stale one answers 409 */
@@ -11132,6 +11138,10 @@ export interface components {
                 /** @description Stable code, e.g. economy.gdp */
                 indicator: string;
                 level?: number;
+                /** @description A fixed unit; absent: the unit the dashboard is looked at for */
+                unit?: string;
+                /** @description A fixed period; absent: the period chosen on the screen */
+                period?: string;
                 title?: string;
             }[];
             /** @description null while the built-in default is shown */
@@ -11887,6 +11897,10 @@ export interface components {
                 /** @description Stable code, e.g. economy.gdp */
                 indicator: string;
                 level?: number;
+                /** @description A fixed unit; absent: the unit the dashboard is looked at for */
+                unit?: string;
+                /** @description A fixed period; absent: the period chosen on the screen */
+                period?: string;
                 title?: string;
             }[];
             /** @description null while the built-in default is shown */
