@@ -61,7 +61,12 @@ describe('indicator definitions', () => {
       denominatorCode: 'test.households',
     });
     expect(unknown.status).toBe(422);
-    expect(unknown.body.details[0]).toMatchObject({ field: 'numeratorCode', code: 'INDICATOR_FORMULA_UNKNOWN_CODE' });
+    // The screen shows the detail under the field: it names the unknown code.
+    expect(unknown.body.details[0]).toMatchObject({
+      field: 'numeratorCode',
+      code: 'INDICATOR_FORMULA_UNKNOWN_CODE',
+      message: '公式引用了不存在的指标 test.nope',
+    });
 
     const f1 = await admin.post('/api/indicators', {
       ...base,
