@@ -1,9 +1,9 @@
-import { ArrowDownOutlined, ArrowUpOutlined, DownloadOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Select, Space, Table } from 'antd';
+import { Alert, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { downloadExcel } from './export-excel.ts';
+import { ExcelButton } from './ExcelButton.tsx';
 import { Figure, percent, RagTag } from './figures.tsx';
 import { levelQuery } from './indicator-queries.ts';
 import { SourceRowsDrawer } from './SourceRowsDrawer.tsx';
@@ -16,18 +16,6 @@ export function AnalyticsTab({ view }: { view: IndicatorView }) {
   const [opened, setOpened] = useState<string>();
   const query = useQuery(levelQuery({ indicator: view.indicator, unit: view.unit, period: view.period, level }));
   const rows = query.data?.items ?? [];
-  const exportTable = () =>
-    downloadExcel(
-      `${view.indicator}-${view.period}`,
-      [
-        t('indicators.rank'),
-        t('indicators.unit'),
-        t('indicators.value'),
-        t('indicators.target'),
-        t('indicators.attainment'),
-      ],
-      rows.map((r) => [r.rank, r.unitName, r.value, r.target, r.attainment]),
-    );
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space>
@@ -38,9 +26,17 @@ export function AnalyticsTab({ view }: { view: IndicatorView }) {
           style={{ width: 120 }}
           options={[1, 2, 3, 4, 5].map((l) => ({ value: l, label: t(`indicators.levels.l${l as 1}`) }))}
         />
-        <Button icon={<DownloadOutlined />} onClick={() => void exportTable()} disabled={rows.length === 0}>
-          {t('indicators.exportExcel')}
-        </Button>
+        <ExcelButton
+          name={`${view.indicator}-${view.period}`}
+          columns={[
+            t('indicators.rank'),
+            t('indicators.unit'),
+            t('indicators.value'),
+            t('indicators.target'),
+            t('indicators.attainment'),
+          ]}
+          rows={rows.map((r) => [r.rank, r.unitName, r.value, r.target, r.attainment])}
+        />
       </Space>
       {query.isError && <Alert type="error" showIcon title={query.error.message} />}
       <Table
