@@ -8,6 +8,7 @@ import { dashboardQuery, indicatorsQuery, type Widget } from '../indicators/indi
 import { SourceRowsDrawer } from '../indicators/SourceRowsDrawer.tsx';
 import { useIndicatorView } from '../indicators/use-indicator-view.ts';
 import { ViewToolbar } from '../indicators/ViewToolbar.tsx';
+import { unitQuery } from '../org/org-queries.ts';
 import { DashboardEditor } from './DashboardEditor.tsx';
 import { CompositionWidget, KpiWidget, MapWidget, RankingWidget, TrendWidget, type WidgetProps } from './widgets.tsx';
 
@@ -56,7 +57,7 @@ export function DashboardPage() {
   };
   const known = new Set(indicators.data?.map((i) => i.code));
   const widgets = (dashboard.data?.widgets ?? []).filter((w) => known.has(w.indicator));
-  const unitName = view.knownUnits.find((u) => u.code === view.unit)?.name ?? view.unit;
+  const unitName = useQuery(unitQuery(view.unit, undefined)).data?.name ?? view.unit;
   return (
     <div
       ref={screen}

@@ -31,6 +31,7 @@ export function EntryTab({ view }: { view: IndicatorView }) {
   const [edits, setEdits] = useState<Record<string, Edit>>({});
   const [problems, setProblems] = useState<CellProblems>({});
   const cells = useRef(new Map<string, HTMLInputElement | InputRef | null>());
+  const lastChecked = useRef('');
   const rows = grid.data?.rows ?? [];
   const keyOf = (row: (typeof rows)[number]) => `${row.indicator}|${row.category}`;
   const locked = grid.data?.locked ?? false;
@@ -47,6 +48,10 @@ export function EntryTab({ view }: { view: IndicatorView }) {
     const keys = values.map((v) => v.key);
     const onError = (failure: Error) => setProblems(problemsByCell(failure, keys));
     if (dryRun) {
+      // Moving between the cells of a row changes nothing: the same values need no second check.
+      const fingerprint = JSON.stringify(body);
+      if (fingerprint === lastChecked.current) return;
+      lastChecked.current = fingerprint;
       check.mutate(body, { onSuccess: () => setProblems({}), onError });
       return;
     }
