@@ -508,6 +508,7 @@ export const en: Messages = {
     rows: 'Values behind the figure',
     enteredBy: 'Entered by',
     fixFields: 'Correct the fields marked below',
+    approvedBy: 'Approved by',
     editIndicator: 'Edit indicator {{code}}',
     definitionSaved: 'Indicator {{code}} saved',
     weightCode: 'Weight indicator',

@@ -487,6 +487,7 @@ export const zhCN = {
     rows: '明细数据',
     enteredBy: '填报人',
     fixFields: '请修正下方标出的字段',
+    approvedBy: '审核人',
     editIndicator: '编辑指标 {{code}}',
     definitionSaved: '已保存指标 {{code}}',
     weightCode: '权重指标',

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ExcelButton } from './ExcelButton.tsx';
 import { approvalsQuery, useApprove } from './indicator-queries.ts';
 import type { IndicatorView } from './use-indicator-view.ts';
 
@@ -13,6 +14,16 @@ export function ApprovalTab({ view }: { view: IndicatorView }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {approve.isError && <Alert type="error" showIcon title={approve.error.message} />}
+      <ExcelButton
+        name={`approvals-${view.unit}-${view.period}`}
+        columns={[t('indicators.unit'), t('indicators.hasData'), t('indicators.approved'), t('indicators.approvedBy')]}
+        rows={rows.map((row) => [
+          row.unitName,
+          row.hasData ? t('indicators.hasData') : t('indicators.noData'),
+          row.approved ? (row.approvedAt ?? t('indicators.approved')) : t('indicators.pending'),
+          row.approvedBy,
+        ])}
+      />
       <Table
         size="small"
         rowKey="unit"
