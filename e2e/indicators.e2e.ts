@@ -108,7 +108,32 @@ test('define a formula indicator on screen, see the server refuse an unknown ope
   await editor.waitFor({ state: 'hidden' });
   await row.getByText('工业增加值占地区生产总值比重').waitFor();
   await row.getByRole('cell', { name: '40', exact: true }).waitFor();
+
+  // Someone else saves the same definition while it is open here: saving says so and offers to reload.
+  await row.getByTestId('edit-e2e.industry_to_gdp').click();
+  await editor.getByLabel('预警线').fill('45');
+  const other = await newPage(browser);
+  await signInAsAdmin(other.page, chineseLogin);
+  await other.page.goto(`/indicators?unit=${CITY}&period=2021&tab=definitions`);
+  await other.page.getByTestId('edit-e2e.industry_to_gdp').click();
+  const otherEditor = other.page.getByRole('dialog', { name: '编辑指标 e2e.industry_to_gdp' });
+  await otherEditor.getByLabel('英文名称').fill('Industry in GDP');
+  await otherEditor.getByRole('button', { name: /确\s*定/ }).click();
+  await otherEditor.waitFor({ state: 'hidden' });
+
+  await editor.getByRole('button', { name: /确\s*定/ }).click();
+  await editor.getByText('版本冲突：请重新加载后再保存').waitFor();
+  await screenshot(page, 'indicators-definition-conflict');
+  await editor.getByRole('button', { name: '重新加载' }).click();
+  await page.waitForFunction(
+    () => document.querySelector<HTMLInputElement>('#indicator-definition_nameEn')?.value === 'Industry in GDP',
+  );
+  await editor.getByLabel('预警线').fill('45');
+  await editor.getByRole('button', { name: /确\s*定/ }).click();
+  await editor.waitFor({ state: 'hidden' });
+  await row.getByRole('cell', { name: '45', exact: true }).waitFor();
   assert.deepEqual(pageErrors, []);
+  assert.deepEqual(other.pageErrors, []);
 });
 
 test('add a widget to a dashboard layout, save it and see it render', async (t) => {
