@@ -9,6 +9,8 @@ export type Widget = {
   type: 'kpi' | 'trend' | 'ranking' | 'composition' | 'map';
   indicator: string;
   level?: number;
+  unit?: string;
+  period?: string;
   title?: string;
 };
 
@@ -30,12 +32,16 @@ async function unitFor(ctx: ServiceContext, code: string, permission: 'indicator
   return unit;
 }
 
-/** The dashboard configured for the caller's role at a unit, or the default one. */
-export async function getDashboard(ctx: ServiceContext, options: { unit: string }) {
-  const unit = await unitFor(ctx, options.unit, 'indicators.read');
-  const row = await dashboardFor(ctx.db, { role: ctx.access.role, unitId: unit.id });
+/**
+ * The dashboard configured for the caller's role (or, for whoever configures dashboards, another role) at a
+ * unit, or the default one.
+ */
+export async function getDashboard(ctx: ServiceContext, options: { unit: string; role?: string }) {
+  const role = options.role ?? ctx.access.role;
+  const unit = await unitFor(ctx, options.unit, role === ctx.access.role ? 'indicators.read' : 'dashboards.manage');
+  const row = await dashboardFor(ctx.db, { role, unitId: unit.id });
   return {
-    role: ctx.access.role,
+    role,
     unit: unit.code,
     widgets: row ? (row.widgets as Widget[]) : defaultWidgets,
     version: row?.version ?? null,

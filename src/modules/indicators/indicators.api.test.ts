@@ -61,7 +61,12 @@ describe('indicator definitions', () => {
       denominatorCode: 'test.households',
     });
     expect(unknown.status).toBe(422);
-    expect(unknown.body.details[0]).toMatchObject({ field: 'numeratorCode', code: 'INDICATOR_FORMULA_UNKNOWN_CODE' });
+    // The screen shows the detail under the field: it names the unknown code.
+    expect(unknown.body.details[0]).toMatchObject({
+      field: 'numeratorCode',
+      code: 'INDICATOR_FORMULA_UNKNOWN_CODE',
+      message: '公式引用了不存在的指标 test.nope',
+    });
 
     const f1 = await admin.post('/api/indicators', {
       ...base,
@@ -476,5 +481,16 @@ describe('dashboards', () => {
     expect((await admin.get('/api/dashboards/current?unit=1409')).body).toMatchObject({ widgets, version: 1 });
     const stale = await admin.request('PUT', '/api/dashboards', { role: 'admin', unit: '1409', widgets: [] });
     expect(stale.status).toBe(409);
+  });
+
+  it('lets whoever configures dashboards read and save another role’s, with widgets fixed to a unit and period', async () => {
+    const widgets = [{ type: 'trend', indicator: 'test.households', unit: '140929', period: '2024-06' }];
+    const saved = await admin.request('PUT', '/api/dashboards', { role: 'clerk', unit: '1409', widgets });
+    expect(saved.status).toBe(200);
+    const read = await admin.get('/api/dashboards/current?unit=1409&role=clerk');
+    expect(read.body).toMatchObject({ role: 'clerk', widgets, version: 1 });
+    const clerk = await t.signIn({ role: 'clerk', scopes: ['1409'] });
+    expect((await clerk.get('/api/dashboards/current?unit=1409')).body).toMatchObject({ role: 'clerk', widgets });
+    expect((await clerk.get('/api/dashboards/current?unit=1409&role=leader')).status).toBe(403);
   });
 });

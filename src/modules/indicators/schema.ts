@@ -280,13 +280,19 @@ export const alert = z.object({
   raisedAt: z.string(),
 });
 
+const roleName = z.enum(['admin', 'leader', 'supervisor', 'staff', 'clerk', 'auditor']);
 export const widget = z.object({
   type: z.enum(['kpi', 'trend', 'ranking', 'composition', 'map']),
   indicator: indicatorCode,
   level: z.number().int().min(1).max(5).optional(),
+  unit: unitCode.optional().describe('A fixed unit; absent: the unit the dashboard is looked at for'),
+  period: periodText.optional().describe('A fixed period; absent: the period chosen on the screen'),
   title: z.string().max(60).optional(),
 });
-export const dashboardQuery = z.object({ unit: unitCode });
+export const dashboardQuery = z.object({
+  unit: unitCode,
+  role: roleName.optional().describe('Another role’s dashboard, to configure it (needs dashboards.manage)'),
+});
 export const dashboard = z
   .object({
     role: z.string(),
@@ -296,7 +302,7 @@ export const dashboard = z
   })
   .meta({ id: 'Dashboard' });
 export const putDashboardBody = z.object({
-  role: z.enum(['admin', 'leader', 'supervisor', 'staff', 'clerk', 'auditor']),
+  role: roleName,
   unit: unitCode,
   widgets: z.array(widget).max(12),
   version: version.optional(),

@@ -66,9 +66,15 @@ function toAppError(error: FastifyError | Error, locale: Locale): AppError | und
 }
 
 /** A detail whose code is one of ours speaks the request's language, like the message above it. */
+/**
+ * A detail with a catalogued code reads in the caller's language, filled from the error's parameters. A detail
+ * that needs parameters of its own (the unknown code of one field, the previous value of one cell) keeps the
+ * message its service wrote, already in the caller's language: re-filling it would leave `{code}` showing.
+ */
 function localizeDetail(detail: FieldIssue, error: AppError, locale: Locale): FieldIssue {
   if (!(detail.code in errorCatalog)) return detail;
-  return { ...detail, message: errorMessage(detail.code as ErrorCode, locale, error.params) };
+  const message = errorMessage(detail.code as ErrorCode, locale, error.params);
+  return /\{\w+\}/.test(message) ? detail : { ...detail, message };
 }
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError) {

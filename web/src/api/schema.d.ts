@@ -8646,6 +8646,8 @@ export interface paths {
             parameters: {
                 query: {
                     unit: string;
+                    /** @description Another role’s dashboard, to configure it (needs dashboards.manage) */
+                    role?: "admin" | "leader" | "supervisor" | "staff" | "clerk" | "auditor";
                 };
                 header?: never;
                 path?: never;
@@ -8745,6 +8747,10 @@ export interface paths {
                             /** @description Stable code, e.g. economy.gdp */
                             indicator: string;
                             level?: number;
+                            /** @description A fixed unit; absent: the unit the dashboard is looked at for */
+                            unit?: string;
+                            /** @description A fixed period; absent: the period chosen on the screen */
+                            period?: string;
                             title?: string;
                         }[];
                         /** @description The version you saw; a stale one answers 409 */
@@ -11393,6 +11399,10 @@ export interface components {
                 /** @description Stable code, e.g. economy.gdp */
                 indicator: string;
                 level?: number;
+                /** @description A fixed unit; absent: the unit the dashboard is looked at for */
+                unit?: string;
+                /** @description A fixed period; absent: the period chosen on the screen */
+                period?: string;
                 title?: string;
             }[];
             /** @description null while the built-in default is shown */
@@ -12170,6 +12180,10 @@ export interface components {
                 /** @description Stable code, e.g. economy.gdp */
                 indicator: string;
                 level?: number;
+                /** @description A fixed unit; absent: the unit the dashboard is looked at for */
+                unit?: string;
+                /** @description A fixed period; absent: the period chosen on the screen */
+                period?: string;
                 title?: string;
             }[];
             /** @description null while the built-in default is shown */

@@ -9,11 +9,18 @@ export function ExportButton<Row>(props: {
   name: string;
   columns: readonly ExportColumn<Row>[];
   rows: readonly Row[];
+  /** A small icon-only button, for a chart's or widget's corner. */
+  compact?: boolean;
 }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
+  const label = t('common.exportExcel');
   return (
     <Button
+      size={props.compact ? 'small' : undefined}
+      type={props.compact ? 'text' : undefined}
+      title={label}
+      aria-label={label}
       icon={<DownloadOutlined />}
       loading={busy}
       disabled={props.rows.length === 0}
@@ -22,7 +29,7 @@ export function ExportButton<Row>(props: {
         void exportXlsx(props.name, props.columns, props.rows).finally(() => setBusy(false));
       }}
     >
-      {t('common.exportExcel')}
+      {props.compact ? null : label}
     </Button>
   );
 }

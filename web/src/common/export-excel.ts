@@ -1,6 +1,11 @@
 /** One column of an exported table: its heading and how to read the cell from a row. */
 export type ExportColumn<Row> = { title: string; value: (row: Row) => string | number | null };
 
+/** Columns for rows already laid out as cells in the columns' order (a chart's figures, a summary line). */
+export function cellColumns(titles: readonly string[]): ExportColumn<readonly (string | number | null)[]>[] {
+  return titles.map((title, index) => ({ title, value: (row) => row[index] ?? null }));
+}
+
 /**
  * Every exported table goes through this one helper: a sheet with a bold heading row, columns
  * sized to their content, downloaded as `<name>.xlsx`. exceljs is loaded on first use only.

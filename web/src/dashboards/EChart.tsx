@@ -1,8 +1,13 @@
 import { CameraOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
+import { Button, Space } from 'antd';
 import * as echarts from 'echarts';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { cellColumns } from '../common/export-excel.ts';
+import { ExportButton } from '../common/ExportButton.tsx';
+
+/** The figures a chart shows, as a table to export. */
+export type ChartTable = { columns: string[]; rows: (string | number | null)[][] };
 
 type Props = {
   option: echarts.EChartsCoreOption;
@@ -10,10 +15,11 @@ type Props = {
   /** Name of the PNG the export button downloads. */
   name: string;
   onClick?: (params: { name: string; dataIndex: number }) => void;
+  table: ChartTable;
 };
 
-/** One ECharts chart that follows its option and its container's size, with a PNG export. */
-export function EChart({ option, height = 280, name, onClick }: Props) {
+/** One ECharts chart that follows its option and its container's size, with a PNG and an Excel export. */
+export function EChart({ option, height = 280, name, onClick, table }: Props) {
   const { t } = useTranslation();
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts>(undefined);
@@ -48,14 +54,17 @@ export function EChart({ option, height = 280, name, onClick }: Props) {
   };
   return (
     <div style={{ position: 'relative' }}>
-      <Button
-        size="small"
-        type="text"
-        icon={<CameraOutlined />}
-        title={t('indicators.exportPng')}
-        onClick={exportPng}
-        style={{ position: 'absolute', right: 0, top: 0, zIndex: 1 }}
-      />
+      <Space size={0} style={{ position: 'absolute', right: 0, top: 0, zIndex: 1 }}>
+        <Button
+          size="small"
+          type="text"
+          icon={<CameraOutlined />}
+          title={t('indicators.exportPng')}
+          aria-label={t('indicators.exportPng')}
+          onClick={exportPng}
+        />
+        <ExportButton compact name={name} columns={cellColumns(table.columns)} rows={table.rows} />
+      </Space>
       <div ref={element} style={{ height, width: '100%' }} />
     </div>
   );

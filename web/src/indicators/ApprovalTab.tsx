@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { cellColumns } from '../common/export-excel.ts';
+import { ExportButton } from '../common/ExportButton.tsx';
 import { approvalsQuery, useApprove } from './indicator-queries.ts';
 import type { IndicatorView } from './use-indicator-view.ts';
 
@@ -13,6 +15,21 @@ export function ApprovalTab({ view }: { view: IndicatorView }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {approve.isError && <Alert type="error" showIcon title={approve.error.message} />}
+      <ExportButton
+        name={`approvals-${view.unit}-${view.period}`}
+        columns={cellColumns([
+          t('indicators.unit'),
+          t('indicators.hasData'),
+          t('indicators.approved'),
+          t('indicators.approvedBy'),
+        ])}
+        rows={rows.map((row) => [
+          row.unitName,
+          row.hasData ? t('indicators.hasData') : t('indicators.noData'),
+          row.approved ? (row.approvedAt ?? t('indicators.approved')) : t('indicators.pending'),
+          row.approvedBy,
+        ])}
+      />
       <Table
         size="small"
         rowKey="unit"

@@ -7,6 +7,7 @@ export type AnalyticsLevel = components['schemas']['AnalyticsLevel'];
 export type AnalyticsCell = components['schemas']['AnalyticsCell'];
 export type EntryGrid = components['schemas']['EntryGrid'];
 export type Dashboard = components['schemas']['Dashboard'];
+export type Target = components['schemas']['IndicatorTarget'];
 export type Widget = Dashboard['widgets'][number];
 type Body<P extends keyof paths, M extends 'post' | 'put' | 'patch'> = paths[P][M] extends {
   requestBody?: { content: { 'application/json': infer B } };
@@ -16,6 +17,9 @@ type Body<P extends keyof paths, M extends 'post' | 'put' | 'patch'> = paths[P][
 export type SaveValuesBody = Body<'/api/indicator-values', 'post'>;
 export type TargetBody = Body<'/api/indicator-targets', 'put'>;
 export type NewIndicatorBody = Body<'/api/indicators', 'post'>;
+export type IndicatorChanges = Body<'/api/indicators/{code}', 'patch'>;
+export type DashboardBody = Body<'/api/dashboards', 'put'>;
+export type ExceptionBody = Body<'/api/indicator-entry-exceptions', 'post'>;
 
 export const indicatorKeys = { all: ['indicators'] as const };
 
@@ -23,6 +27,12 @@ export const indicatorsQuery = () =>
   queryOptions({
     queryKey: ['indicators', 'definitions'],
     queryFn: async () => (await dataOf(api.GET('/api/indicators'))).items,
+  });
+
+export const indicatorQuery = (code: string) =>
+  queryOptions({
+    queryKey: ['indicators', 'definition', code],
+    queryFn: () => dataOf(api.GET('/api/indicators/{code}', { params: { path: { code } } })),
   });
 
 export const levelQuery = (query: { indicator: string; unit: string; period: string; level: number }) =>
@@ -75,10 +85,11 @@ export const alertsQuery = (unit: string) =>
       (await dataOf(api.GET('/api/indicator-alerts', { params: { query: { unit, limit: 50 } } }))).items,
   });
 
-export const dashboardQuery = (unit: string) =>
+/** The caller's dashboard at a unit, or (to configure it) another role's. */
+export const dashboardQuery = (unit: string, role?: DashboardBody['role']) =>
   queryOptions({
-    queryKey: ['indicators', 'dashboard', unit],
-    queryFn: () => dataOf(api.GET('/api/dashboards/current', { params: { query: { unit } } })),
+    queryKey: ['indicators', 'dashboard', unit, role ?? 'own'],
+    queryFn: () => dataOf(api.GET('/api/dashboards/current', { params: { query: { unit, role } } })),
   });
 
 /** Any write changes figures everywhere: every indicator query is refreshed. */
@@ -89,6 +100,12 @@ function useIndicatorMutation<Input, Output>(write: (input: Input) => Promise<Ou
 
 export const useSaveValues = () =>
   useIndicatorMutation((body: SaveValuesBody) => dataOf(api.POST('/api/indicator-values', { body })));
+/** Checks values as a dry run: nothing is written, so nothing is refreshed. */
+export const useCheckValues = () =>
+  useMutation({
+    mutationFn: (body: SaveValuesBody) =>
+      dataOf(api.POST('/api/indicator-values', { body: { ...body, dryRun: true } })),
+  });
 export const useApprove = () =>
   useIndicatorMutation((body: { unit: string; period: string }) =>
     dataOf(api.POST('/api/indicator-approvals', { body })),
@@ -97,6 +114,14 @@ export const usePutTarget = () =>
   useIndicatorMutation((body: TargetBody) => dataOf(api.PUT('/api/indicator-targets', { body })));
 export const useCreateIndicator = () =>
   useIndicatorMutation((body: NewIndicatorBody) => dataOf(api.POST('/api/indicators', { body })));
+export const useChangeIndicator = () =>
+  useIndicatorMutation(({ code, body }: { code: string; body: IndicatorChanges }) =>
+    dataOf(api.PATCH('/api/indicators/{code}', { params: { path: { code } }, body })),
+  );
+export const useSaveDashboard = () =>
+  useIndicatorMutation((body: DashboardBody) => dataOf(api.PUT('/api/dashboards', { body })));
+export const useGrantException = () =>
+  useIndicatorMutation((body: ExceptionBody) => dataOf(api.POST('/api/indicator-entry-exceptions', { body })));
 
 /** Uploads a filled file as the raw body; answers the job that checks (and, unless a dry run, saves) it. */
 export async function uploadValues(file: File, dryRun: boolean) {

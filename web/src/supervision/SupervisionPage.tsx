@@ -117,6 +117,10 @@ function WallChart({ rows, onDrill }: { rows: WallRow[]; onDrill: (code: string)
       name={t('loop.supervision.wall')}
       option={option}
       height={Math.max(200, Math.min(rows.length, 40) * 24 + 60)}
+      table={{
+        columns: [t('loop.supervision.unit'), ...COLOURS.map((colour) => t(`loop.colour.${colour}`))],
+        rows: rows.map((row) => [row.unit.name, ...COLOURS.map((colour) => row.counts[colour])]),
+      }}
       onClick={({ dataIndex }) => {
         const row = rows[dataIndex];
         if (row) onDrill(row.unit.code);
