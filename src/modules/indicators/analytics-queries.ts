@@ -5,11 +5,13 @@ import type { Executor } from '../../platform/database.ts';
  * Each unit's value at a level, combined in SQL so that a year of months comes back as one row per unit:
  * across units from the values themselves at the entry level (categories add up) or from the roll-ups
  * above it (sum, or sum ÷ count for an average), then across the periods (sum, average or the last present).
+ * At the entry level a quarter or year of shorter periods is one maintained row per unit already.
  */
 export async function valuesAtLevel(
   db: Executor,
   options: {
     indicatorId: number;
+    period: string;
     periods: readonly string[];
     basePath: string;
     level: number;
@@ -19,6 +21,16 @@ export async function valuesAtLevel(
   },
 ) {
   const like = `${options.basePath}%`;
+  if (options.atEntryLevel && options.periods.length > 1) {
+    const { rows } = await sql<{ path: string; value: string }>`
+      select path,
+             (case ${options.periodAggregation} when 'sum' then total when 'average' then total / periods
+                   else last_value end)::text as value
+      from indicator_period_rollup
+      where indicator_id = ${options.indicatorId} and period = ${options.period} and path like ${like}
+        and periods > 0`.execute(db);
+    return rows.map((r) => ({ path: r.path, value: Number(r.value) }));
+  }
   const cells = options.atEntryLevel
     ? sql`
         select path_at as path, period, sum(value) as v

@@ -1,3 +1,4 @@
+import type { CopyClient } from '../../platform/copy.ts';
 import type { Tx } from '../../platform/database.ts';
 import type { IndicatorRow } from '../../platform/db-schema.ts';
 import { chinaDateOf } from '../../platform/calendar-date.ts';
@@ -205,6 +206,9 @@ async function pathResolver(tx: Tx, cells: readonly { unitId: number; path: stri
   };
 }
 
+/** What a write is busy with, for progress bars: staging the values, checking them against stored data, writing. */
+export type WritePhase = 'staging' | 'verifying' | 'writing';
+
 export type WriteOutcome = { issues: Issue[]; changed: number; sample: ValueChange[]; alerts: number };
 
 /**
@@ -218,9 +222,17 @@ export async function writeValues(
   tx: Tx,
   definitions: ReadonlyMap<string, IndicatorRow>,
   staged: readonly StagedValue[],
-  options: { dryRun: boolean; fieldOf: (row: number, column: string) => string; onProgress?: (done: number) => void },
+  options: {
+    dryRun: boolean;
+    fieldOf: (row: number, column: string) => string;
+    /** The transaction's own connection, to stream a file's values in with COPY. */
+    copyClient?: CopyClient;
+    onProgress?: (phase: WritePhase, done: number) => void;
+  },
 ): Promise<WriteOutcome> {
-  await stageValues(tx, staged, options.onProgress);
+  const report = options.onProgress ?? (() => {});
+  await stageValues(tx, staged, { copyClient: options.copyClient, onProgress: (done) => report('staging', done) });
+  report('verifying', staged.length);
   await lockStagedCells(tx);
   const found: StagedIssue[] = [
     ...(await lockedRows(tx)),
@@ -235,6 +247,7 @@ export async function writeValues(
     message: errorMessage(issue.code as ErrorCode, ctx.locale, issue.params),
   }));
   if (issues.length > 0 || options.dryRun) return { issues, changed: 0, sample: [], alerts: 0 };
+  report('writing', staged.length);
   const { count: changed, sample } = await applyStagedValues(tx, {
     userId: ctx.actor.userId,
     requestId: ctx.actor.requestId,
