@@ -388,6 +388,68 @@ describe('roll-ups, targets and rankings', () => {
     ]);
   });
 
+  it('weights an average by another indicator at every level, month by month, then combines the months', async () => {
+    const base = { valueType: 'count', direction: 'up', periodType: 'month', source: 'entered', entryLevel: 5 };
+    const people = { ...base, code: 'test.people', nameZh: '人口', nameEn: 'People', categories: ['m', 'f'] };
+    const created = await admin.post('/api/indicators', {
+      ...people,
+      unitAggregation: 'sum',
+      periodAggregation: 'last',
+    });
+    expect(created.status).toBe(201);
+    const rate = await admin.post('/api/indicators', {
+      ...base,
+      code: 'test.weighted_rate',
+      nameZh: '加权率',
+      nameEn: 'Weighted rate',
+      valueType: 'percent',
+      unitAggregation: 'weighted_average',
+      weightCode: 'test.people',
+      periodAggregation: 'average',
+    });
+    expect(rate.status, JSON.stringify(rate.body)).toBe(201);
+    const enter = async (unit: string, period: string, men: number, women: number, value: number) => {
+      const saved = await save(admin, unit, period, [
+        { indicator: 'test.people', category: 'm', value: men },
+        { indicator: 'test.people', category: 'f', value: women },
+        { indicator: 'test.weighted_rate', value },
+      ]);
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    };
+    await enter(villageA1, '2024-05', 60, 40, 10);
+    await enter(villageA2, '2024-05', 300, 0, 30);
+    await enter(villageB1, '2024-05', 50, 50, 50);
+    await enter(villageA1, '2024-06', 50, 50, 20);
+    await enter(villageA2, '2024-06', 0, 100, 40);
+    const value = async (unit: string, period: string) =>
+      (await admin.get(`/api/analytics?indicator=test.weighted_rate&unit=${unit}&period=${period}`)).body.value;
+    // May: township A (10×100 + 30×300) ÷ 400 = 25, county (1,000 + 9,000 + 5,000) ÷ 500 = 30.
+    // June: township A (20×100 + 40×100) ÷ 200 = 30, the county the same. The quarter averages the months.
+    const expected: [string, string, number | null][] = [
+      [townA, '2024-05', 25],
+      [townB, '2024-05', 50],
+      ['140929', '2024-05', 30],
+      ['1409', '2024-05', 30],
+      [townA, '2024-06', 30],
+      [townB, '2024-06', null],
+      ['140929', '2024-06', 30],
+      [townA, '2024Q2', 27.5],
+      [townB, '2024Q2', 50],
+      ['140929', '2024Q2', 30],
+      [villageA1, '2024Q2', 15],
+      [villageA2, '2024-06', 40],
+    ];
+    for (const [unit, period, figure] of expected) {
+      expect(await value(unit, period), `${unit} ${period}`).toBe(figure);
+    }
+    const towns = await admin.get(`/api/analytics?indicator=test.weighted_rate&unit=140929&period=2024Q2&level=4`);
+    const ranked = towns.body.items.filter((r: { rank: number | null }) => r.rank !== null);
+    expect(ranked.map((r: { unit: string; value: number }) => [r.unit, r.value])).toEqual([
+      [townB, 50],
+      [townA, 27.5],
+    ]);
+  });
+
   it('combines months into a quarter by the indicator’s rule', async () => {
     const quarter = await admin.get(`/api/analytics?indicator=test.income&unit=${villageA2}&period=2024Q2`);
     expect(quarter.body.value).toBe(40);
@@ -593,6 +655,9 @@ describe('history corrected after values were entered', () => {
     t.clock.set(new Date('2024-06-01T08:00:00Z'));
     const underC = await admin.get(`/api/analytics?indicator=test.moved_last&unit=${townC}&period=2023&level=5`);
     expect(underC.body.items.find((r: { unit: string }) => r.unit === villageB1)?.value).toBe(4);
+    const may = (unit: string) => admin.get(`/api/analytics?indicator=test.moved_last&unit=${unit}&period=2023-05`);
+    expect((await may(townC)).body.value).toBe(4);
+    expect((await may(townB)).body.value).toBeNull();
     const { rows } = await sql<{ path: string; period: string; periods: number; last_value: string }>`
       select r.path, r.period, r.periods, r.last_value::text as last_value
       from indicator_period_rollup r join indicator i on i.id = r.indicator_id
