@@ -232,38 +232,53 @@ export async function applyStagedValues(
   actor: { userId: number | null; requestId: string | null; at: Date; returnChanges: boolean },
 ): Promise<{ count: number; sample: ValueChange[] }> {
   // The stored values are looked up once: every statement below reads the changed cells beside their old state
-  // instead of joining a table of millions again.
+  // instead of joining a table of millions again. Only the indicators' periods being written are read (index
+  // ranges), never the whole history: a file of new months finds nothing there at all.
   await sql`
     create temp table changed_value on commit drop as
     select s.*, v.value as old_value, v.path_at as old_path, v.level as old_level, v.indicator_id is not null as existed
     from staged_value s
-    left join indicator_value v using (indicator_id, period, unit_id, category)
+    left join (
+      select v.*
+      from (select distinct indicator_id, period from staged_value) written
+      join indicator_value v using (indicator_id, period)
+    ) v using (indicator_id, period, unit_id, category)
     where v.value is distinct from s.value or v.comment is distinct from s.comment`.execute(tx);
+  // Logged in the order of the log's index, like the values below.
   const logged = sql`
     insert into indicator_value_change
       (indicator_id, period, unit_id, category, old_value, new_value, comment, changed_by, changed_at, request_id)
     select indicator_id, period, unit_id, category, old_value, value, comment,
            ${actor.userId}::int, ${actor.at}::timestamptz, ${actor.requestId}::text
-    from changed_value`;
+    from changed_value
+    order by indicator_id, unit_id, period`;
   // A grid save's audit record lists its changes; an import's record counts them (the log holds each).
   const { rows, numAffectedRows } = actor.returnChanges
     ? await sql<ValueChange>`
         ${logged}
         returning indicator_id, unit_id, period, category, old_value::text, new_value::text`.execute(tx)
     : await logged.execute(tx);
+  // The deltas are first summed per parent (a township for village values: ~1M rows become ~70k), and only
+  // those sums are spread over the ancestors, instead of every value once per level.
   await sql`
     insert into indicator_rollup as r (indicator_id, period, category, path, level, total, count)
-    select d.indicator_id, d.period, d.category, left(d.path, 1 + 13 * l), l, sum(d.delta), sum(d.counted)
+    select p.indicator_id, p.period, p.category, left(p.parent, 1 + 13 * l), l, sum(p.delta), sum(p.counted)
     from (
-      select indicator_id, period, category, path_at as path, level, value as delta, 1 as counted
-      from changed_value
-      where old_value is distinct from value
-      union all
-      select indicator_id, period, category, old_path, old_level, -old_value, -1
-      from changed_value
-      where existed and old_value <> value
-    ) d
-    cross join lateral generate_series(1, d.level - 1) l
+      select indicator_id, period, category, left(path, 1 + 13 * (level - 1)) as parent, level - 1 as parent_level,
+             sum(delta) as delta, sum(counted) as counted
+      from (
+        select indicator_id, period, category, path_at as path, level, value as delta, 1 as counted
+        from changed_value
+        where old_value is distinct from value or old_path <> path_at
+        union all
+        select indicator_id, period, category, old_path, old_level, -old_value, -1
+        from changed_value
+        where existed and (old_value <> value or old_path <> path_at)
+      ) d
+      where level > 1
+      group by 1, 2, 3, 4, 5
+    ) p
+    cross join lateral generate_series(1, p.parent_level) l
     group by 1, 2, 3, 4, 5
     on conflict (indicator_id, period, category, path)
     do update set total = r.total + excluded.total, count = r.count + excluded.count`.execute(tx);
@@ -279,13 +294,15 @@ export async function applyStagedValues(
       and (v.indicator_id, v.period, v.unit_id, v.category) = (c.indicator_id, c.period, c.unit_id, c.category)`.execute(
     tx,
   );
+  // In key order, so that the indexes grow page after page instead of at a million scattered places.
   await sql`
     insert into indicator_value
       (indicator_id, period, unit_id, category, value, comment, path_at, level, entered_by, entered_at)
     select indicator_id, period, unit_id, category, value, comment, path_at, level, ${actor.userId}::int,
            ${actor.at}::timestamptz
     from changed_value
-    where not existed`.execute(tx);
+    where not existed
+    order by indicator_id, period, unit_id, category`.execute(tx);
   await recomputeMovedPeriodRollups(tx);
   return { count: Number(numAffectedRows ?? 0), sample: rows as ValueChange[] };
 }
@@ -301,7 +318,9 @@ async function applyPeriodRollupDeltas(tx: Tx) {
   await sql`
     insert into indicator_period_rollup as r (indicator_id, period, path, total, periods, last_period, last_value)
     select m.indicator_id, c.period, m.path, sum(m.delta), sum(m.added), max(m.stored_period),
-           (array_agg(m.delta order by m.stored_period desc))[1]
+           -- the delta of the latest period (periods are unique here): max() hashes where an ordered
+           -- array_agg would sort two million rows
+           (max(array[m.stored_period, m.delta::text]))[2]::numeric
     from (
       select d.indicator_id, d.period as stored_period, d.path_at as path,
              sum(d.value - coalesce(d.old_value, 0)) as delta,
