@@ -44,8 +44,9 @@ try {
       measureUnit: '',
       valueType: 'number',
       direction: i % 2 === 0 ? 'up' : 'down',
-      unitAggregation: i % 4 === 3 ? 'average' : 'sum',
-      weightCode: null,
+      // One indicator is a weighted average (by indicator 0), read below besides the plain one.
+      unitAggregation: i === 3 ? 'weighted_average' : i % 4 === 3 ? 'average' : 'sum',
+      weightCode: i === 3 ? 'bench.i0' : null,
       periodAggregation: i % 4 === 3 ? 'average' : 'sum',
       periodType: 'month',
       source: 'entered',
@@ -83,6 +84,7 @@ try {
   const setup = await timed(async () => {
     await sql`alter table indicator_value drop constraint indicator_value_pkey`.execute(bench.db);
     await sql`drop index indicator_value_path`.execute(bench.db);
+    await sql`drop index indicator_period_rollup_key`.execute(bench.db);
     const rollups = new Map<string, { total: number; count: number }>();
     await copy(
       'copy indicator_value (indicator_id, period, unit_id, category, value, path_at, level) from stdin',
@@ -157,6 +159,9 @@ try {
     await sql`create index indicator_value_path on indicator_value (indicator_id, period, path_at text_pattern_ops)`.execute(
       bench.db,
     );
+    await sql`create unique index indicator_period_rollup_key on indicator_period_rollup (indicator_id, period, path text_pattern_ops)`.execute(
+      bench.db,
+    );
     await sql`analyze`.execute(bench.db);
   });
   const stored = await sql<{ n: string }>`select count(*) as n from indicator_value`.execute(bench.db);
@@ -189,6 +194,22 @@ try {
         ratio: round(product / plain),
       });
       report({ bench: 'analytics', metric: `plain_group_by_level${level}_${period}_p95_ms`, value: round(plain) });
+    }
+  }
+
+  // The weighted average is computed at read time from the leaves (Σ value × weight ÷ Σ weight per month).
+  const weighted = indicators[3] as (typeof indicators)[number];
+  for (const period of ['2021-07', '2021']) {
+    const cell = await p95(() => getCell(ctx, { indicator: weighted.code, unit: '1409', period }));
+    report({ bench: 'analytics', metric: `weighted_cell_city_${period}_p95_ms`, value: round(cell), goal: '<100' });
+    for (const level of [3, 4, 5]) {
+      const product = await p95(() => getLevel(ctx, { indicator: weighted.code, unit: '1409', period, level }));
+      report({
+        bench: 'analytics',
+        metric: `weighted_level${level}_ranked_${period}_p95_ms`,
+        value: round(product),
+        goal: '<100',
+      });
     }
   }
 
