@@ -16,6 +16,7 @@ const CHUNK_CHARS = 256 * 1024;
 /** Escapes a value for PostgreSQL's COPY text format. */
 function field(value: CopyValue): string {
   if (value === null) return '\\N';
+  if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return value ? 't' : 'f';
   return String(value).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c] ?? c);
 }

@@ -8,7 +8,15 @@ import type { ServiceContext } from '../auth/context.ts';
 import { normalizeUnitCode } from '../org/codes.ts';
 import { raiseAlerts } from './alerts.ts';
 import { checkValue, type ValueProblem } from './rules/value-checks.ts';
-import { entryWindow, formatPeriod, parsePeriod, periodEnd, periodTypeName, previousPeriod } from './rules/periods.ts';
+import {
+  entryWindow,
+  formatPeriod,
+  parsePeriod,
+  type Period,
+  periodEnd,
+  periodTypeName,
+  previousPeriod,
+} from './rules/periods.ts';
 import {
   activeExceptions,
   applyStagedValues,
@@ -73,9 +81,17 @@ export async function resolveEntries(
   const fail = (input: EntryInput, column: string, code: ErrorCode, params: Record<string, string | number> = {}) => {
     issues.push({ row: input.row, field: input.field + column, code, message: errorMessage(code, ctx.locale, params) });
   };
-  const unitCodes = [...new Set(inputs.map((i) => normalizeUnitCode(i.unit)))];
-  const units = new Map((await unitsByFullCodes(tx, unitCodes)).map((u) => [u.code, u]));
+  // A file repeats few units and periods a million times: each distinct text is resolved once.
+  const unitTexts = [...new Set(inputs.map((i) => i.unit))];
+  const stored = new Map(
+    (await unitsByFullCodes(tx, [...new Set(unitTexts.map(normalizeUnitCode))])).map((u) => [u.code, u]),
+  );
+  const units = new Map(unitTexts.map((text) => [text, stored.get(normalizeUnitCode(text))]));
   const periods = [...new Set(inputs.map((i) => i.period))];
+  const parsedPeriods = new Map(periods.map((text) => [text, parsePeriod(text)]));
+  const previousPeriods = new Map(
+    [...parsedPeriods].flatMap(([text, p]) => (p ? [[text, formatPeriod(previousPeriod(p))] as const] : [])),
+  );
   const exceptions = await activeExceptions(tx, { periods, now: ctx.clock.now() });
   const today = chinaDateOf(ctx.clock.now());
   // The system itself (CLI, demo data) loads history; people enter within windows or by exception.
@@ -98,7 +114,7 @@ export async function resolveEntries(
       fail(input, 'indicator', 'INDICATOR_NOT_ENTERED', { code: indicator.code });
       continue;
     }
-    const unit = units.get(normalizeUnitCode(input.unit));
+    const unit = units.get(input.unit);
     if (!unit) {
       fail(input, 'unit', 'ORG_UNIT_NOT_FOUND', { code: input.unit });
       continue;
@@ -111,7 +127,7 @@ export async function resolveEntries(
       fail(input, 'unit', 'INDICATOR_WRONG_LEVEL', { code: indicator.code, level: indicator.entry_level ?? '-' });
       continue;
     }
-    const p = parsePeriod(input.period);
+    const p = parsedPeriods.get(input.period);
     if (!p || p.type !== indicator.period_type) {
       fail(input, 'period', 'INDICATOR_WRONG_PERIOD_TYPE', {
         code: indicator.code,
@@ -172,38 +188,35 @@ export async function resolveEntries(
     tx,
     accepted.map((a) => ({ unitId: a.unit.id, path: a.unit.path, period: a.input.period })),
   );
-  const staged = accepted.map(({ input, indicator, unit, value }) => {
-    const p = parsePeriod(input.period) as NonNullable<ReturnType<typeof parsePeriod>>;
-    return {
-      row: input.row,
-      indicatorId: indicator.id,
-      period: input.period,
-      previousPeriod: formatPeriod(previousPeriod(p)),
-      unitId: unit.id,
-      category: input.category,
-      value,
-      comment: input.comment?.trim() || null,
-      pathAt: pathOf(unit.id, unit.path, input.period),
-      level: unit.level,
-      expectedVersion: input.expectedVersion,
-    } satisfies StagedValue;
-  });
+  const staged = accepted.map(({ input, indicator, unit, value }): StagedValue => ({
+    row: input.row,
+    indicatorId: indicator.id,
+    period: input.period,
+    previousPeriod: previousPeriods.get(input.period) as string,
+    unitId: unit.id,
+    category: input.category,
+    value,
+    comment: input.comment?.trim() || null,
+    pathAt: pathOf(unit.id, unit.path, input.period),
+    level: unit.level,
+    expectedVersion: input.expectedVersion,
+  }));
   return { staged, issues };
 }
 
 /** Each unit's path as of each period's end; today's path when no unit ever moved (the usual case). */
 async function pathResolver(tx: Tx, cells: readonly { unitId: number; path: string; period: string }[]) {
   if (!(await hasMovedUnits(tx))) return (_: number, path: string) => path;
+  const ends = new Map(
+    [...new Set(cells.map((c) => c.period))].map((text) => [text, periodEnd(parsePeriod(text) as Period)]),
+  );
   const pairs = new Map<string, { unitId: number; day: string }>();
   for (const cell of cells) {
-    const day = periodEnd(parsePeriod(cell.period) as NonNullable<ReturnType<typeof parsePeriod>>);
+    const day = ends.get(cell.period) as string;
     pairs.set(`${cell.unitId}@${day}`, { unitId: cell.unitId, day });
   }
   const paths = await pathsAt(tx, [...pairs.values()]);
-  return (unitId: number, path: string, period: string) => {
-    const day = periodEnd(parsePeriod(period) as NonNullable<ReturnType<typeof parsePeriod>>);
-    return paths.get(`${unitId}@${day}`) ?? path;
-  };
+  return (unitId: number, path: string, period: string) => paths.get(`${unitId}@${ends.get(period)}`) ?? path;
 }
 
 /** What a write is busy with, for progress bars: staging the values, checking them against stored data, writing. */
