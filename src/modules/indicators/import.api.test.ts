@@ -104,6 +104,20 @@ describe('importing values', () => {
     expect(await stored(villages[5] as string)).toBeNull();
   });
 
+  it('refuses values of an approved village and keeps the approved value', async () => {
+    const file = (value: number) => csv(`test.households,${villages[6]},2024-05,,${value},`);
+    expect((await upload(admin, file(5), { dryRun: false })).status).toBe('succeeded');
+    const townStaff = await t.signIn({ role: 'staff', scopes: [town] });
+    const approved = await townStaff.post('/api/indicator-approvals', { unit: villages[6], period: '2024-05' });
+    expect(approved.status).toBe(200);
+    const job = await upload(admin, file(6), { dryRun: false });
+    expect(job.status).toBe('failed');
+    expect(job.error.details).toEqual([
+      expect.objectContaining({ row: 2, field: 'value', code: 'INDICATOR_PERIOD_LOCKED' }),
+    ]);
+    expect(await stored(villages[6] as string)).toBe(5);
+  });
+
   it('fails a malformed file with a specific error', async () => {
     const job = await upload(admin, 'foo,bar\n1,2\n', { dryRun: false });
     expect(job.status).toBe('failed');
