@@ -1,7 +1,13 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemContext } from '../src/modules/auth/system-access.ts';
+import { createIndicator } from '../src/modules/indicators/definitions.ts';
+import { systemClock } from '../src/platform/clock.ts';
 import { createTestDatabase, type TestDatabase } from './support/database.ts';
 
 const run = promisify(execFile);
@@ -27,14 +33,17 @@ async function bihuan(...args: string[]) {
 
 describe('bihuan CLI', () => {
   it('prints help for every command', async () => {
-    for (const command of [
+    const commands = [
       [],
       ['divisions', 'import'],
       ['users', 'create'],
       ['users', 'reset-password'],
       ['audit', 'verify'],
-    ]) {
-      const result = await bihuan(...command, '--help');
+      ['indicators', 'import'],
+    ];
+    // Side by side: each is a process start, and six of them one after another near the test's time limit.
+    const results = await Promise.all(commands.map((command) => bihuan(...command, '--help')));
+    for (const result of results) {
       expect(result.code).toBe(0);
       expect(result.stdout).toContain('Usage: bihuan');
     }
@@ -100,6 +109,70 @@ describe('bihuan CLI', () => {
     expect(reset.code).toBe(0);
     const badRole = await bihuan('users', 'create', '--username', 'x1', '--password', 'Kelan2024pw', '--role', 'boss');
     expect(badRole.code).not.toBe(0);
+  });
+
+  it('imports indicator values from a CSV with a progress report, after a dry run, and refuses a bad cell', async () => {
+    await createIndicator(systemContext(database.db, systemClock), {
+      code: 'cli.households',
+      nameZh: '农户数',
+      nameEn: 'Households',
+      measureUnit: '户',
+      valueType: 'count',
+      direction: 'up',
+      unitAggregation: 'sum',
+      weightCode: null,
+      periodAggregation: 'last',
+      periodType: 'month',
+      source: 'entered',
+      entryLevel: 5,
+      categories: [],
+      numeratorCode: null,
+      denominatorCode: null,
+      factor: 1,
+      computedKey: null,
+      minValue: null,
+      maxValue: null,
+      outlierChangePct: null,
+      rules: [],
+      alertLine: null,
+      entryWindowDays: 20,
+    });
+    const villages = await database.db
+      .selectFrom('org_unit')
+      .select('code')
+      .where('level', '=', 5)
+      .where('path', 'like', '%/140929000000/%')
+      .orderBy('code')
+      .limit(2)
+      .execute();
+    const folder = await mkdtemp(path.join(tmpdir(), 'bihuan-cli-'));
+    const file = path.join(folder, 'values.csv');
+    const csv = (...lines: string[]) => ['indicator,unit,period,category,value,comment', ...lines].join('\n');
+    const stored = () => database.db.selectFrom('indicator_value').select(['value']).orderBy('value').execute();
+    try {
+      await writeFile(file, csv(...villages.map((v, i) => `cli.households,${v.code},2024-05,,${40 + i},`)));
+      const dry = await bihuan('indicators', 'import', file, '--dry-run');
+      expect(dry.code, dry.stderr).toBe(0);
+      expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, rows: 2, applied: false, issueCount: 0 });
+      expect(await stored()).toEqual([]);
+
+      const real = await bihuan('indicators', 'import', file);
+      expect(real.code, real.stderr).toBe(0);
+      expect(JSON.parse(real.stdout)).toMatchObject({ dryRun: false, rows: 2, applied: true, changed: 2 });
+      // Not a terminal here: the bar prints one line per phase.
+      expect(real.stderr).toContain('indicators import: checking');
+      expect(real.stderr).toContain('indicators import: writing');
+      expect((await stored()).map((r) => Number(r.value))).toEqual([40, 41]);
+
+      await writeFile(file, csv(`cli.households,${villages[0]?.code},2024-06,,seven,`));
+      const bad = await bihuan('indicators', 'import', file);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toContain('INDICATOR_IMPORT_INVALID');
+      expect(bad.stderr).toContain('row 2, value: INDICATOR_VALUE_NOT_NUMBER');
+      expect(await stored()).toHaveLength(2);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it('verifies the audit chain and exits non-zero naming the first tampered record', async () => {

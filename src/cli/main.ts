@@ -12,6 +12,7 @@ import { openRuntime } from '../server/runtime.ts';
 import { progressBar } from './progress.ts';
 import { readLayout } from '../modules/registry/import-layout.ts';
 import { importRegistry } from '../modules/registry/import-registry.ts';
+import { importValues } from '../modules/indicators/import-values.ts';
 import { readFile } from 'node:fs/promises';
 
 const locale = (process.env.LC_ALL ?? process.env.LANG ?? '').startsWith('en') ? 'en' : 'zh-CN';
@@ -135,6 +136,29 @@ registry
     for (const issue of result.errors)
       info(`  row ${issue.row ?? '?'}, ${issue.field}: ${issue.code} ${issue.message}`);
     if (result.errors.length > 0) process.exitCode = 1;
+  });
+
+const indicators = program.command('indicators').description('indicators and their values');
+indicators
+  .command('import')
+  .description(
+    'import values (indicator, unit, period, category, value, comment) from a CSV or XLSX file, all or nothing',
+  )
+  .argument('<file>', 'a .csv or .xlsx file, e.g. a filled template')
+  .option('--dry-run', 'check every cell and report without saving', false)
+  .action(async (file: string, options: { dryRun: boolean }) => {
+    const bar = progressBar('indicators import');
+    const result = await withContext(async (ctx) =>
+      importValues(ctx, {
+        file: await readFile(file),
+        format: file.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv',
+        dryRun: options.dryRun,
+        onProgress: (p) => bar.update(p.phase, p.done, p.total),
+      }),
+    ).finally(() => bar.stop());
+    console.log(JSON.stringify({ ...result, issues: undefined }));
+    for (const issue of result.issues) info(`  row ${issue.row}, ${issue.field}: ${issue.code} ${issue.message}`);
+    if (result.issueCount > 0) process.exitCode = 1;
   });
 
 program

@@ -7,6 +7,8 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from './db-schema.ts';
 
 export type CopyValue = string | number | boolean | null;
+/** The raw connection a COPY streams over: the one the transaction of withCopyTransaction holds. */
+export type CopyClient = pg.PoolClient | pg.Client;
 
 // Rows go out in chunks of about this many characters: one CopyData message per row would dominate the cost.
 const CHUNK_CHARS = 256 * 1024;
@@ -14,6 +16,7 @@ const CHUNK_CHARS = 256 * 1024;
 /** Escapes a value for PostgreSQL's COPY text format. */
 function field(value: CopyValue): string {
   if (value === null) return '\\N';
+  if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return value ? 't' : 'f';
   return String(value).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c] ?? c);
 }
@@ -23,7 +26,7 @@ function field(value: CopyValue): string {
  * the rows commit or vanish with everything else the transaction wrote.
  */
 export function copyRows(
-  client: pg.PoolClient | pg.Client,
+  client: CopyClient,
   table: string,
   columns: readonly string[],
   rows: Iterable<readonly CopyValue[]>,

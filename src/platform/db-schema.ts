@@ -435,6 +435,16 @@ export type IndicatorRollupTable = {
   count: number;
 };
 
+export type IndicatorPeriodRollupTable = {
+  indicator_id: number;
+  period: string;
+  path: string;
+  total: Numeric;
+  periods: number;
+  last_period: string;
+  last_value: Numeric;
+};
+
 export type IndicatorValueChangeTable = {
   id: Generated<string>;
   indicator_id: number;
@@ -507,6 +517,7 @@ export type IndicatorTables = {
   indicator: IndicatorTable;
   indicator_value: IndicatorValueTable;
   indicator_rollup: IndicatorRollupTable;
+  indicator_period_rollup: IndicatorPeriodRollupTable;
   indicator_value_change: IndicatorValueChangeTable;
   indicator_target: IndicatorTargetTable;
   indicator_approval: IndicatorApprovalTable;

@@ -296,6 +296,11 @@ export const errorCatalog = {
   ],
   INDICATOR_ALREADY_APPROVED: [409, '{code} 的 {period} 数据已审核', '{code} is already approved for {period}'],
   INDICATOR_IMPORT_MALFORMED: [400, '文件无法读取：{reason}', 'The file cannot be read: {reason}'],
+  INDICATOR_IMPORT_INVALID: [
+    422,
+    '导入文件有 {count} 处错误，未保存任何数据',
+    'The file has {count} errors; nothing was saved',
+  ],
   ANALYTICS_PERIOD_TOO_FINE: [
     422,
     '指标 {code} 按{type}统计，不能查询期间 {period}',

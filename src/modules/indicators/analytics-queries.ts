@@ -5,11 +5,13 @@ import type { Executor } from '../../platform/database.ts';
  * Each unit's value at a level, combined in SQL so that a year of months comes back as one row per unit:
  * across units from the values themselves at the entry level (categories add up) or from the roll-ups
  * above it (sum, or sum ÷ count for an average), then across the periods (sum, average or the last present).
+ * At the entry level a quarter or year of shorter periods is one maintained row per unit already.
  */
 export async function valuesAtLevel(
   db: Executor,
   options: {
     indicatorId: number;
+    period: string;
     periods: readonly string[];
     basePath: string;
     level: number;
@@ -19,6 +21,16 @@ export async function valuesAtLevel(
   },
 ) {
   const like = `${options.basePath}%`;
+  if (options.atEntryLevel && options.periods.length > 1) {
+    const { rows } = await sql<{ path: string; value: string }>`
+      select path,
+             (case ${options.periodAggregation} when 'sum' then total when 'average' then total / periods
+                   else last_value end)::text as value
+      from indicator_period_rollup
+      where indicator_id = ${options.indicatorId} and period = ${options.period} and path like ${like}
+        and periods > 0`.execute(db);
+    return rows.map((r) => ({ path: r.path, value: Number(r.value) }));
+  }
   const cells = options.atEntryLevel
     ? sql`
         select path_at as path, period, sum(value) as v
@@ -45,19 +57,28 @@ export async function valuesAtLevel(
   return rows.map((r) => ({ path: r.path, value: Number(r.value) }));
 }
 
-/** Σ value × weight and Σ weight per unit at a level, from the entered values of both indicators. */
+/**
+ * Σ value × weight and Σ weight per unit at a level and period, from the entered values of both indicators
+ * (a weighted indicator has no categories; its weight's categories add up). A value without a weight in the
+ * same unit and period does not count.
+ */
 export async function weightedTotalsAtLevel(
   db: Executor,
   options: { indicatorId: number; weightId: number; periods: readonly string[]; basePath: string; level: number },
 ) {
+  const like = `${options.basePath}%`;
   const { rows } = await sql<{ path: string; period: string; weighted: string; weight: string }>`
     select left(v.path_at, 1 + 13 * ${options.level}) as path, v.period,
            sum(v.value * w.value)::text as weighted, sum(w.value)::text as weight
     from indicator_value v
-    join indicator_value w on w.indicator_id = ${options.weightId} and w.period = v.period
-      and w.unit_id = v.unit_id and w.category = v.category
+    join (
+      select unit_id, period, sum(value) as value
+      from indicator_value
+      where indicator_id = ${options.weightId} and period = any(${options.periods}::text[]) and path_at like ${like}
+      group by unit_id, period
+    ) w on w.period = v.period and w.unit_id = v.unit_id
     where v.indicator_id = ${options.indicatorId} and v.period = any(${options.periods}::text[])
-      and v.path_at like ${`${options.basePath}%`}
+      and v.path_at like ${like}
     group by 1, 2`.execute(db);
   return rows.map((r) => ({ path: r.path, period: r.period, weighted: Number(r.weighted), weight: Number(r.weight) }));
 }

@@ -116,6 +116,7 @@ async function evaluateEntered(
   if (!atEntryLevel && indicator.unit_aggregation === 'none') return result;
   const rows = await valuesAtLevel(db, {
     indicatorId: indicator.id,
+    period: formatPeriod(period),
     periods,
     basePath: scope.basePath,
     level: scope.level,

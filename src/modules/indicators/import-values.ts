@@ -1,4 +1,5 @@
 import { appendAudit } from '../../platform/audit.ts';
+import { withCopyTransaction } from '../../platform/copy.ts';
 import { startJob } from '../../platform/jobs.ts';
 import { authorize } from '../auth/access.ts';
 import type { ServiceContext } from '../auth/context.ts';
@@ -9,16 +10,16 @@ import { loadDefinitions } from './analytics.ts';
 import { unitByCode, unitsAtLevel } from './queries.ts';
 import { period as parsePeriod, periodEnd } from './rules/periods.ts';
 import { readRows, type TemplateRow, writeTemplate } from './spreadsheet.ts';
-import { type Issue, resolveEntries, writeValues } from './write-values.ts';
+import { type Issue, resolveEntries, type WritePhase, writeValues } from './write-values.ts';
 
-export type ImportPhase = 'reading' | 'checking' | 'writing' | 'done';
+export type ImportPhase = 'reading' | 'checking' | WritePhase | 'done';
 export type ImportResult = {
   dryRun: boolean;
   rows: number;
   applied: boolean;
   changed: number;
   issueCount: number;
-  /** The first problems, each with its line (the header is line 1), column and reason. */
+  /** The first problems of a dry run, each with its line (the header is line 1), column and reason. */
   issues: Issue[];
 };
 
@@ -26,11 +27,12 @@ const REPORTED_ISSUES = 500;
 
 /**
  * Imports values from a CSV or XLSX file (columns indicator, unit, period, category, value, comment) in one
- * transaction: every row is checked as in the grid, and with any problem nothing is saved and the report
- * names each bad cell. A dry run checks everything and saves nothing.
+ * transaction: every row is checked as in the grid, and with any problem nothing is saved and the error
+ * (INDICATOR_IMPORT_INVALID) names each bad cell. A dry run checks everything, saves nothing and reports the
+ * problems in its result.
  */
 export async function importValues(
-  ctx: ServiceContext,
+  ctx: ServiceContext & { connectionString: string },
   options: {
     file: Buffer;
     format: 'csv' | 'xlsx';
@@ -43,26 +45,32 @@ export async function importValues(
   report({ phase: 'reading', done: 0, total: 0 });
   const raw = await readRows(options.file, options.format, (done) => report({ phase: 'reading', done, total: 0 }));
   const total = raw.length;
-  return ctx.db.transaction().execute(async (tx) => {
+  const verdict = (found: Issue[], changed: number): ImportResult => {
+    if (found.length > 0 && !options.dryRun) {
+      throw new AppError('INDICATOR_IMPORT_INVALID', { count: found.length }, found.slice(0, REPORTED_ISSUES));
+    }
+    return {
+      dryRun: options.dryRun,
+      rows: total,
+      applied: !options.dryRun,
+      changed,
+      issueCount: found.length,
+      issues: found.slice(0, REPORTED_ISSUES),
+    };
+  };
+  // Throwing from inside rolls everything back: the staged table drops with the transaction, nothing is kept.
+  return withCopyTransaction(ctx.connectionString, async (tx, client) => {
     const definitions = await loadDefinitions(tx);
     report({ phase: 'checking', done: 0, total });
     const inputs = raw.map((r) => ({ row: r.line, field: '', ...r }));
     const { staged, issues } = await resolveEntries(ctx, tx, definitions, inputs);
-    const verdict = (found: Issue[], changed: number): ImportResult => ({
-      dryRun: options.dryRun,
-      rows: total,
-      applied: found.length === 0 && !options.dryRun,
-      changed,
-      issueCount: found.length,
-      issues: found.slice(0, REPORTED_ISSUES),
-    });
     if (issues.length > 0) return verdict(issues, 0);
     const outcome = await writeValues(ctx, tx, definitions, staged, {
       dryRun: options.dryRun,
       fieldOf: (_, column) => column,
-      onProgress: (done) => report({ phase: 'writing', done, total }),
+      copyClient: client,
+      onProgress: (phase, done) => report({ phase, done, total }),
     });
-    // Rejected rows leave nothing behind: the staged table drops with the transaction and nothing else was written.
     if (outcome.issues.length > 0 || options.dryRun) return verdict(outcome.issues, 0);
     await appendAudit(
       tx,
@@ -81,7 +89,7 @@ export async function importValues(
 }
 
 export async function startValueImport(
-  ctx: ServiceContext,
+  ctx: ServiceContext & { connectionString: string },
   options: { file: Buffer; format: 'csv' | 'xlsx'; dryRun: boolean; log?: (error: unknown) => void },
 ) {
   authorize(ctx.access, 'indicators.enter');

@@ -73,27 +73,49 @@ describe('importing values', () => {
       `test.households,999999999999,2024-05,,1,`,
     );
     const job = await upload(clerk, file, { dryRun: false });
-    expect(job.status).toBe('succeeded');
-    expect(job.result.applied).toBe(false);
-    expect(
-      job.result.issues.map((i: { row: number; field: string; code: string }) => `${i.row} ${i.field} ${i.code}`),
-    ).toEqual([
+    expect(job.status).toBe('failed');
+    expect(job.result).toBeNull();
+    expect(job.error).toMatchObject({ code: 'INDICATOR_IMPORT_INVALID', message: expect.stringContaining('5') });
+    const expected = [
       '3 value INDICATOR_VALUE_NOT_NUMBER',
       '4 indicator INDICATOR_NOT_FOUND',
       '5 unit OUT_OF_SCOPE',
       '6 period INDICATOR_WRONG_PERIOD_TYPE',
       '7 unit ORG_UNIT_NOT_FOUND',
-    ]);
+    ];
+    const described = (issues: { row: number; field: string; code: string }[]) =>
+      issues.map((i) => `${i.row} ${i.field} ${i.code}`);
+    expect(described(job.error.details)).toEqual(expected);
     expect(await stored(villages[3] as string)).toBeNull();
+    // A dry run of the same file is a check that did its work: it succeeds and reports the same cells.
+    const dry = await upload(clerk, file, { dryRun: true });
+    expect(dry.status).toBe('succeeded');
+    expect(dry.result).toMatchObject({ dryRun: true, applied: false, issueCount: 5 });
+    expect(described(dry.result.issues)).toEqual(expected);
   });
 
   it('rejects the whole file when a stored value breaks a rule', async () => {
     const file = csv(`test.households,${villages[5]},2024-05,,9,`, `test.poor_households,${villages[0]},2024-05,,11,`);
     const job = await upload(admin, file, { dryRun: false });
-    expect(job.result.issues).toEqual([
+    expect(job.status).toBe('failed');
+    expect(job.error.details).toEqual([
       expect.objectContaining({ row: 3, field: 'value', code: 'INDICATOR_RULE_BROKEN' }),
     ]);
     expect(await stored(villages[5] as string)).toBeNull();
+  });
+
+  it('refuses values of an approved village and keeps the approved value', async () => {
+    const file = (value: number) => csv(`test.households,${villages[6]},2024-05,,${value},`);
+    expect((await upload(admin, file(5), { dryRun: false })).status).toBe('succeeded');
+    const townStaff = await t.signIn({ role: 'staff', scopes: [town] });
+    const approved = await townStaff.post('/api/indicator-approvals', { unit: villages[6], period: '2024-05' });
+    expect(approved.status).toBe(200);
+    const job = await upload(admin, file(6), { dryRun: false });
+    expect(job.status).toBe('failed');
+    expect(job.error.details).toEqual([
+      expect.objectContaining({ row: 2, field: 'value', code: 'INDICATOR_PERIOD_LOCKED' }),
+    ]);
+    expect(await stored(villages[6] as string)).toBe(5);
   });
 
   it('fails a malformed file with a specific error', async () => {

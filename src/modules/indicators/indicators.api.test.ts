@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { type ApiClient, useTestApp } from '../../../test/support/app.ts';
 import { defineTestIndicators } from './test-support.ts';
 
@@ -316,6 +317,144 @@ describe('roll-ups, targets and rankings', () => {
     ]);
   });
 
+  it('reads villages over a quarter and a year from the maintained period roll-ups, for every period rule', async () => {
+    const define = (code: string, periodAggregation: string, categories: string[] = []) =>
+      admin.post('/api/indicators', {
+        code,
+        nameZh: code,
+        nameEn: code,
+        valueType: 'number',
+        direction: 'up',
+        unitAggregation: 'sum',
+        periodAggregation,
+        periodType: 'month',
+        source: 'entered',
+        entryLevel: 5,
+        categories,
+      });
+    for (const rule of ['sum', 'last', 'average']) {
+      expect((await define(`test.rollup_${rule}`, rule, ['m', 'f'])).status).toBe(201);
+    }
+    const enter = async (unit: string, period: string, value: number, category: string) => {
+      // Inside the period's entry window, as a clerk would have entered it then.
+      t.clock.set(new Date(`${period}-15T08:00:00Z`));
+      const saved = await save(
+        admin,
+        unit,
+        period,
+        ['sum', 'last', 'average'].map((rule) => ({ indicator: `test.rollup_${rule}`, category, value })),
+      );
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    };
+    // Village A1: Jan m=1 f=2, Mar m=4, then Feb f=10 (a period before the last), then Mar m corrected to 6.
+    // Village A2: only Jan f=5. Village B1 (another township): Apr m=7 (the second quarter).
+    await enter(villageA1, '2023-01', 1, 'm');
+    await enter(villageA1, '2023-01', 2, 'f');
+    await enter(villageA1, '2023-03', 4, 'm');
+    await enter(villageA1, '2023-02', 10, 'f');
+    await enter(villageA1, '2023-03', 6, 'm');
+    await enter(villageA2, '2023-01', 5, 'f');
+    await enter(villageB1, '2023-04', 7, 'm');
+    t.clock.set(new Date('2024-06-01T08:00:00Z'));
+    const expected: Record<string, Record<string, [number | null, number | null, number | null]>> = {
+      //          A1: months 3 | 10 | 6        A2        B1
+      sum: { '2023Q1': [19, 5, null], '2023': [19, 5, 7] },
+      last: { '2023Q1': [6, 5, null], '2023': [6, 5, 7] },
+      average: { '2023Q1': [19 / 3, 5, null], '2023': [19 / 3, 5, 7] },
+    };
+    for (const [rule, byPeriod] of Object.entries(expected)) {
+      for (const [period, [a1, a2, b1]] of Object.entries(byPeriod)) {
+        const level = await admin.get(
+          `/api/analytics?indicator=test.rollup_${rule}&unit=140929&period=${period}&level=5`,
+        );
+        expect(level.status).toBe(200);
+        const valueOf = (code: string) =>
+          level.body.items.find((r: { unit: string }) => r.unit === code)?.value ?? null;
+        expect([valueOf(villageA1), valueOf(villageA2), valueOf(villageB1)], `${rule} ${period}`).toEqual([
+          a1 === null ? null : expect.closeTo(a1, 10),
+          a2,
+          b1,
+        ]);
+        const cell = await admin.get(`/api/analytics?indicator=test.rollup_${rule}&unit=${villageA1}&period=${period}`);
+        expect(cell.body.value).toBeCloseTo(a1 as number, 10);
+      }
+    }
+    const stored = await t.db
+      .selectFrom('indicator_period_rollup as r')
+      .innerJoin('indicator as i', 'i.id', 'r.indicator_id')
+      .select(['r.period', 'r.total', 'r.periods', 'r.last_period', 'r.last_value'])
+      .where('i.code', '=', 'test.rollup_last')
+      .where('r.path', 'like', `%/${villageA1}/`)
+      .orderBy('r.period')
+      .execute();
+    expect(stored.map((r) => [r.period, Number(r.total), r.periods, r.last_period, Number(r.last_value)])).toEqual([
+      ['2023', 19, 3, '2023-03', 6],
+      ['2023Q1', 19, 3, '2023-03', 6],
+    ]);
+  });
+
+  it('weights an average by another indicator at every level, month by month, then combines the months', async () => {
+    const base = { valueType: 'count', direction: 'up', periodType: 'month', source: 'entered', entryLevel: 5 };
+    const people = { ...base, code: 'test.people', nameZh: '人口', nameEn: 'People', categories: ['m', 'f'] };
+    const created = await admin.post('/api/indicators', {
+      ...people,
+      unitAggregation: 'sum',
+      periodAggregation: 'last',
+    });
+    expect(created.status).toBe(201);
+    const rate = await admin.post('/api/indicators', {
+      ...base,
+      code: 'test.weighted_rate',
+      nameZh: '加权率',
+      nameEn: 'Weighted rate',
+      valueType: 'percent',
+      unitAggregation: 'weighted_average',
+      weightCode: 'test.people',
+      periodAggregation: 'average',
+    });
+    expect(rate.status, JSON.stringify(rate.body)).toBe(201);
+    const enter = async (unit: string, period: string, men: number, women: number, value: number) => {
+      const saved = await save(admin, unit, period, [
+        { indicator: 'test.people', category: 'm', value: men },
+        { indicator: 'test.people', category: 'f', value: women },
+        { indicator: 'test.weighted_rate', value },
+      ]);
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    };
+    await enter(villageA1, '2024-05', 60, 40, 10);
+    await enter(villageA2, '2024-05', 300, 0, 30);
+    await enter(villageB1, '2024-05', 50, 50, 50);
+    await enter(villageA1, '2024-06', 50, 50, 20);
+    await enter(villageA2, '2024-06', 0, 100, 40);
+    const value = async (unit: string, period: string) =>
+      (await admin.get(`/api/analytics?indicator=test.weighted_rate&unit=${unit}&period=${period}`)).body.value;
+    // May: township A (10×100 + 30×300) ÷ 400 = 25, county (1,000 + 9,000 + 5,000) ÷ 500 = 30.
+    // June: township A (20×100 + 40×100) ÷ 200 = 30, the county the same. The quarter averages the months.
+    const expected: [string, string, number | null][] = [
+      [townA, '2024-05', 25],
+      [townB, '2024-05', 50],
+      ['140929', '2024-05', 30],
+      ['1409', '2024-05', 30],
+      [townA, '2024-06', 30],
+      [townB, '2024-06', null],
+      ['140929', '2024-06', 30],
+      [townA, '2024Q2', 27.5],
+      [townB, '2024Q2', 50],
+      ['140929', '2024Q2', 30],
+      [villageA1, '2024Q2', 15],
+      [villageA2, '2024-06', 40],
+    ];
+    for (const [unit, period, figure] of expected) {
+      expect(await value(unit, period), `${unit} ${period}`).toBe(figure);
+    }
+    const towns = await admin.get(`/api/analytics?indicator=test.weighted_rate&unit=140929&period=2024Q2&level=4`);
+    const ranked = towns.body.items.filter((r: { rank: number | null }) => r.rank !== null);
+    expect(ranked.map((r: { unit: string; value: number }) => [r.unit, r.value])).toEqual([
+      [townB, 50],
+      [townA, 27.5],
+    ]);
+  });
+
   it('combines months into a quarter by the indicator’s rule', async () => {
     const quarter = await admin.get(`/api/analytics?indicator=test.income&unit=${villageA2}&period=2024Q2`);
     expect(quarter.body.value).toBe(40);
@@ -492,5 +631,58 @@ describe('dashboards', () => {
     const clerk = await t.signIn({ role: 'clerk', scopes: ['1409'] });
     expect((await clerk.get('/api/dashboards/current?unit=1409')).body).toMatchObject({ role: 'clerk', widgets });
     expect((await clerk.get('/api/dashboards/current?unit=1409&role=leader')).status).toBe(403);
+  });
+});
+
+describe('history corrected after values were entered', () => {
+  it('recomputes the quarters and years of a village whose values move to its new township', async () => {
+    const definition = {
+      code: 'test.moved_last',
+      nameZh: '迁移测试',
+      nameEn: 'Moved',
+      valueType: 'number',
+      direction: 'up',
+      unitAggregation: 'sum',
+      periodAggregation: 'last',
+      periodType: 'month',
+      source: 'entered',
+      entryLevel: 5,
+    };
+    expect((await admin.post('/api/indicators', definition)).status).toBe(201);
+    const townC = (await children('140929'))[2] as string;
+    const enter = async (period: string, value: number, version?: number) => {
+      t.clock.set(new Date(`${period}-15T08:00:00Z`));
+      const saved = await save(admin, villageB1, period, [{ indicator: 'test.moved_last', value, version }]);
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    };
+    await enter('2023-05', 3);
+    await enter('2023-06', 8);
+    t.clock.set(new Date('2024-06-01T08:00:00Z'));
+    const townBUnit = (await admin.get(`/api/org-units/${townB}`)).body;
+    const merged = await admin.post(`/api/org-units/${townB}/merge`, {
+      intoCode: townC,
+      effectiveOn: '2023-01-01',
+      reason: '乡镇区划调整',
+      version: townBUnit.version,
+    });
+    expect(merged.status, JSON.stringify(merged.body)).toBe(200);
+    // May is saved again: it now belongs under township C as of its last day; June stays where it was entered.
+    await enter('2023-05', 4, 1);
+    t.clock.set(new Date('2024-06-01T08:00:00Z'));
+    const underC = await admin.get(`/api/analytics?indicator=test.moved_last&unit=${townC}&period=2023&level=5`);
+    expect(underC.body.items.find((r: { unit: string }) => r.unit === villageB1)?.value).toBe(4);
+    const may = (unit: string) => admin.get(`/api/analytics?indicator=test.moved_last&unit=${unit}&period=2023-05`);
+    expect((await may(townC)).body.value).toBe(4);
+    expect((await may(townB)).body.value).toBeNull();
+    const { rows } = await sql<{ path: string; period: string; periods: number; last_value: string }>`
+      select r.path, r.period, r.periods, r.last_value::text as last_value
+      from indicator_period_rollup r join indicator i on i.id = r.indicator_id
+      where i.code = 'test.moved_last' order by r.path, r.period`.execute(t.db);
+    expect(rows.map((r) => [r.path.split('/').at(-3), r.period, r.periods, Number(r.last_value)])).toEqual([
+      [townB, '2023', 1, 8],
+      [townB, '2023Q2', 1, 8],
+      [townC, '2023', 1, 4],
+      [townC, '2023Q2', 1, 4],
+    ]);
   });
 });

@@ -196,12 +196,15 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       if (!Buffer.isBuffer(request.body)) throw new AppError('INDICATOR_IMPORT_MALFORMED', { reason: 'no file' });
-      const { job: started } = await startValueImport(request.ctx, {
-        file: request.body,
-        format: request.query.format,
-        dryRun: request.query.dryRun === 'true',
-        log: (error) => request.log.error({ err: error }, 'indicator import failed'),
-      });
+      const { job: started } = await startValueImport(
+        { ...request.ctx, connectionString: app.connectionString },
+        {
+          file: request.body,
+          format: request.query.format,
+          dryRun: request.query.dryRun === 'true',
+          log: (error) => request.log.error({ err: error }, 'indicator import failed'),
+        },
+      );
       return reply.status(202).send(started);
     },
   );

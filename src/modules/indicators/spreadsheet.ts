@@ -93,13 +93,31 @@ export async function readRows(
   return rows;
 }
 
+/**
+ * The records of a CSV without a single quote character are plain lines of comma-separated fields: split
+ * directly, several times faster than the general parser on a million rows, with the same results (BOM dropped,
+ * empty lines skipped, any line ending, rows of any length).
+ */
+function* unquotedRecords(file: Buffer): Generator<string[]> {
+  for (const text of file
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\n|\r/)) {
+    if (text !== '') yield text.split(',');
+  }
+}
+
 async function readCsv(file: Buffer, onRow?: (count: number) => void): Promise<RawRow[]> {
+  const records: AsyncIterable<string[]> | Iterable<string[]> = file.includes(0x22)
+    ? (Readable.from([file]).pipe(
+        parse({ bom: true, relax_column_count: true, skip_empty_lines: true }),
+      ) as AsyncIterable<string[]>)
+    : unquotedRecords(file);
   const rows: RawRow[] = [];
-  const parser = Readable.from([file]).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }));
   let columns: ReturnType<typeof columnsOf> | undefined;
   let line = 0;
   try {
-    for await (const record of parser as AsyncIterable<string[]>) {
+    for await (const record of records) {
       line += 1;
       if (!columns) {
         columns = columnsOf(record);

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { type CopyClient, type CopyValue, copyRows } from '../../platform/copy.ts';
 import type { Executor, Tx } from '../../platform/database.ts';
 
 /** One value ready to be written: everything resolved, `row` points back to the input for error reports. */
@@ -18,12 +19,48 @@ export type StagedValue = {
 };
 
 const CHUNK = 20_000;
+const STAGED_COLUMNS = [
+  'row_no',
+  'indicator_id',
+  'period',
+  'previous_period',
+  'unit_id',
+  'category',
+  'value',
+  'comment',
+  'path_at',
+  'level',
+  'check_version',
+  'expected_version',
+] as const;
+
+function stagedRow(v: StagedValue): CopyValue[] {
+  return [
+    v.row,
+    v.indicatorId,
+    v.period,
+    v.previousPeriod,
+    v.unitId,
+    v.category,
+    v.value,
+    v.comment,
+    v.pathAt,
+    v.level,
+    v.expectedVersion !== undefined,
+    v.expectedVersion ?? null,
+  ];
+}
 
 /**
  * Puts the values into a temporary table of the transaction, so that every check and the write itself are
- * a handful of set-based statements, for 1 cell or 1 million.
+ * a handful of set-based statements, for 1 cell or 1 million. A file's import streams them in with COPY on
+ * its transaction's connection; a grid save's few hundred cells go in as arrays.
  */
-export async function stageValues(tx: Tx, values: readonly StagedValue[], onProgress?: (done: number) => void) {
+export async function stageValues(
+  tx: Tx,
+  values: readonly StagedValue[],
+  options: { copyClient?: CopyClient; onProgress?: (done: number) => void },
+) {
   await sql`
     create temp table staged_value (
       row_no integer not null,
@@ -39,20 +76,23 @@ export async function stageValues(tx: Tx, values: readonly StagedValue[], onProg
       check_version boolean not null,
       expected_version integer
     ) on commit drop`.execute(tx);
-  for (let start = 0; start < values.length; start += CHUNK) {
-    const chunk = values.slice(start, start + CHUNK);
-    const column = <T>(pick: (v: StagedValue) => T) => chunk.map(pick);
-    await sql`
-      insert into staged_value
-      select * from unnest(
-        ${column((v) => v.row)}::int[], ${column((v) => v.indicatorId)}::int[], ${column((v) => v.period)}::text[],
-        ${column((v) => v.previousPeriod)}::text[], ${column((v) => v.unitId)}::int[],
-        ${column((v) => v.category)}::text[], ${column((v) => v.value)}::numeric[],
-        ${column((v) => v.comment)}::text[], ${column((v) => v.pathAt)}::text[], ${column((v) => v.level)}::smallint[],
-        ${column((v) => v.expectedVersion !== undefined)}::boolean[], ${column((v) => v.expectedVersion ?? null)}::int[])`.execute(
-      tx,
-    );
-    onProgress?.(start + chunk.length);
+  if (options.copyClient) {
+    const rows = (function* () {
+      for (const value of values) yield stagedRow(value);
+    })();
+    await copyRows(options.copyClient, 'staged_value', STAGED_COLUMNS, rows, options.onProgress);
+  } else {
+    for (let start = 0; start < values.length; start += CHUNK) {
+      const rows = values.slice(start, start + CHUNK).map(stagedRow);
+      const column = (index: number) => rows.map((row) => row[index]);
+      await sql`
+        insert into staged_value
+        select * from unnest(
+          ${column(0)}::int[], ${column(1)}::int[], ${column(2)}::text[], ${column(3)}::text[], ${column(4)}::int[],
+          ${column(5)}::text[], ${column(6)}::numeric[], ${column(7)}::text[], ${column(8)}::text[],
+          ${column(9)}::smallint[], ${column(10)}::boolean[], ${column(11)}::int[])`.execute(tx);
+      options.onProgress?.(start + rows.length);
+    }
   }
   await sql`create unique index on staged_value (indicator_id, period, unit_id, category)`.execute(tx);
   await sql`analyze staged_value`.execute(tx);
@@ -192,41 +232,57 @@ export async function applyStagedValues(
   actor: { userId: number | null; requestId: string | null; at: Date; returnChanges: boolean },
 ): Promise<{ count: number; sample: ValueChange[] }> {
   // The stored values are looked up once: every statement below reads the changed cells beside their old state
-  // instead of joining a table of millions again.
+  // instead of joining a table of millions again. Only the indicators' periods being written are read (index
+  // ranges), never the whole history: a file of new months finds nothing there at all.
   await sql`
     create temp table changed_value on commit drop as
     select s.*, v.value as old_value, v.path_at as old_path, v.level as old_level, v.indicator_id is not null as existed
     from staged_value s
-    left join indicator_value v using (indicator_id, period, unit_id, category)
+    left join (
+      select v.*
+      from (select distinct indicator_id, period from staged_value) written
+      join indicator_value v using (indicator_id, period)
+    ) v using (indicator_id, period, unit_id, category)
     where v.value is distinct from s.value or v.comment is distinct from s.comment`.execute(tx);
+  // Logged in the order of the log's index, like the values below.
   const logged = sql`
     insert into indicator_value_change
       (indicator_id, period, unit_id, category, old_value, new_value, comment, changed_by, changed_at, request_id)
     select indicator_id, period, unit_id, category, old_value, value, comment,
            ${actor.userId}::int, ${actor.at}::timestamptz, ${actor.requestId}::text
-    from changed_value`;
+    from changed_value
+    order by indicator_id, unit_id, period`;
   // A grid save's audit record lists its changes; an import's record counts them (the log holds each).
   const { rows, numAffectedRows } = actor.returnChanges
     ? await sql<ValueChange>`
         ${logged}
         returning indicator_id, unit_id, period, category, old_value::text, new_value::text`.execute(tx)
     : await logged.execute(tx);
+  // The deltas are first summed per parent (a township for village values: ~1M rows become ~70k), and only
+  // those sums are spread over the ancestors, instead of every value once per level.
   await sql`
     insert into indicator_rollup as r (indicator_id, period, category, path, level, total, count)
-    select d.indicator_id, d.period, d.category, left(d.path, 1 + 13 * l), l, sum(d.delta), sum(d.counted)
+    select p.indicator_id, p.period, p.category, left(p.parent, 1 + 13 * l), l, sum(p.delta), sum(p.counted)
     from (
-      select indicator_id, period, category, path_at as path, level, value as delta, 1 as counted
-      from changed_value
-      where old_value is distinct from value
-      union all
-      select indicator_id, period, category, old_path, old_level, -old_value, -1
-      from changed_value
-      where existed and old_value <> value
-    ) d
-    cross join lateral generate_series(1, d.level - 1) l
+      select indicator_id, period, category, left(path, 1 + 13 * (level - 1)) as parent, level - 1 as parent_level,
+             sum(delta) as delta, sum(counted) as counted
+      from (
+        select indicator_id, period, category, path_at as path, level, value as delta, 1 as counted
+        from changed_value
+        where old_value is distinct from value or old_path <> path_at
+        union all
+        select indicator_id, period, category, old_path, old_level, -old_value, -1
+        from changed_value
+        where existed and (old_value <> value or old_path <> path_at)
+      ) d
+      where level > 1
+      group by 1, 2, 3, 4, 5
+    ) p
+    cross join lateral generate_series(1, p.parent_level) l
     group by 1, 2, 3, 4, 5
     on conflict (indicator_id, period, category, path)
     do update set total = r.total + excluded.total, count = r.count + excluded.count`.execute(tx);
+  await applyPeriodRollupDeltas(tx);
   // Cells are locked per indicator and period (lockStagedCells), so a plain insert of the new cells is safe
   // and much cheaper than a speculative insert for each of a million rows.
   await sql`
@@ -238,14 +294,91 @@ export async function applyStagedValues(
       and (v.indicator_id, v.period, v.unit_id, v.category) = (c.indicator_id, c.period, c.unit_id, c.category)`.execute(
     tx,
   );
+  // In key order, so that the indexes grow page after page instead of at a million scattered places.
   await sql`
     insert into indicator_value
       (indicator_id, period, unit_id, category, value, comment, path_at, level, entered_by, entered_at)
     select indicator_id, period, unit_id, category, value, comment, path_at, level, ${actor.userId}::int,
            ${actor.at}::timestamptz
     from changed_value
-    where not existed`.execute(tx);
+    where not existed
+    order by indicator_id, period, unit_id, category`.execute(tx);
+  await recomputeMovedPeriodRollups(tx);
   return { count: Number(numAffectedRows ?? 0), sample: rows as ValueChange[] };
+}
+
+/**
+ * Adds the changed cells to the quarter and year roll-ups of their entry unit, before the values are written
+ * (a stored period counts once however many categories it holds, so a new category cell of a period already
+ * present adds nothing to the count). The latest stored period can only move forward by a write: a delta in a
+ * later period than the stored last one is that period's whole value, one in the same period adds to it.
+ * Cells whose unit's path changed are left to recomputeMovedPeriodRollups.
+ */
+async function applyPeriodRollupDeltas(tx: Tx) {
+  await sql`
+    insert into indicator_period_rollup as r (indicator_id, period, path, total, periods, last_period, last_value)
+    select m.indicator_id, c.period, m.path, sum(m.delta), sum(m.added), max(m.stored_period),
+           -- the delta of the latest period (periods are unique here): max() hashes where an ordered
+           -- array_agg would sort two million rows
+           (max(array[m.stored_period, m.delta::text]))[2]::numeric
+    from (
+      select d.indicator_id, d.period as stored_period, d.path_at as path,
+             sum(d.value - coalesce(d.old_value, 0)) as delta,
+             case when bool_and(d.existed) then 0
+                  when cardinality(i.categories) = 0 then 1
+                  when exists (select 1 from indicator_value v where v.indicator_id = d.indicator_id
+                                 and v.period = d.period and v.unit_id = d.unit_id and v.path_at = d.path_at) then 0
+                  else 1 end as added
+      from changed_value d
+      join indicator i on i.id = d.indicator_id
+      where d.old_value is distinct from d.value and (not d.existed or d.old_path = d.path_at)
+      group by d.indicator_id, d.period, d.unit_id, d.path_at, i.categories
+    ) m
+    cross join lateral unnest(indicator_coarse_periods(m.stored_period)) c (period)
+    group by 1, 2, 3
+    on conflict (indicator_id, period, path) do update set
+      total = r.total + excluded.total,
+      periods = r.periods + excluded.periods,
+      last_value = case when excluded.last_period > r.last_period then excluded.last_value
+                        when excluded.last_period = r.last_period then r.last_value + excluded.last_value
+                        else r.last_value end,
+      last_period = greatest(r.last_period, excluded.last_period)`.execute(tx);
+}
+
+/**
+ * A value re-keyed to another path (its unit's history was corrected) leaves a period of its old path, which
+ * deltas cannot express for the count and the last period: the quarters and years of both paths are
+ * recomputed from the stored values, after they are written. Rare, and bounded to those units and years.
+ */
+async function recomputeMovedPeriodRollups(tx: Tx) {
+  const { rows } = await sql<{ moved: boolean }>`
+    select exists (select 1 from changed_value where existed and old_path <> path_at) as moved`.execute(tx);
+  if (!rows[0]?.moved) return;
+  await sql`
+    create temp table moved_period_key on commit drop as
+    select distinct d.indicator_id, c.period, p.path
+    from changed_value d
+    cross join lateral unnest(indicator_coarse_periods(d.period)) c (period)
+    cross join lateral (values (d.old_path), (d.path_at)) p (path)
+    where d.existed and d.old_path <> d.path_at`.execute(tx);
+  await sql`
+    delete from indicator_period_rollup r
+    using moved_period_key k
+    where r.indicator_id = k.indicator_id and r.period = k.period and r.path = k.path`.execute(tx);
+  await sql`
+    insert into indicator_period_rollup (indicator_id, period, path, total, periods, last_period, last_value)
+    select k.indicator_id, k.period, k.path, sum(m.v), count(*), max(m.stored_period),
+           (array_agg(m.v order by m.stored_period desc))[1]
+    from moved_period_key k
+    cross join lateral (
+      select v.period as stored_period, sum(v.value) as v
+      from indicator_value v
+      where v.indicator_id = k.indicator_id and v.path_at = k.path
+        and v.period >= left(k.period, 4) and v.period < (left(k.period, 4)::int + 1)::text
+        and k.period = any(indicator_coarse_periods(v.period))
+      group by v.period
+    ) m
+    group by 1, 2, 3`.execute(tx);
 }
 
 /** City and county paths (levels 2–3) above the staged values, per indicator and period: where alerts are watched. */

@@ -1,3 +1,4 @@
+import type { CopyClient } from '../../platform/copy.ts';
 import type { Tx } from '../../platform/database.ts';
 import type { IndicatorRow } from '../../platform/db-schema.ts';
 import { chinaDateOf } from '../../platform/calendar-date.ts';
@@ -7,7 +8,15 @@ import type { ServiceContext } from '../auth/context.ts';
 import { normalizeUnitCode } from '../org/codes.ts';
 import { raiseAlerts } from './alerts.ts';
 import { checkValue, type ValueProblem } from './rules/value-checks.ts';
-import { entryWindow, formatPeriod, parsePeriod, periodEnd, periodTypeName, previousPeriod } from './rules/periods.ts';
+import {
+  entryWindow,
+  formatPeriod,
+  parsePeriod,
+  type Period,
+  periodEnd,
+  periodTypeName,
+  previousPeriod,
+} from './rules/periods.ts';
 import {
   activeExceptions,
   applyStagedValues,
@@ -72,9 +81,17 @@ export async function resolveEntries(
   const fail = (input: EntryInput, column: string, code: ErrorCode, params: Record<string, string | number> = {}) => {
     issues.push({ row: input.row, field: input.field + column, code, message: errorMessage(code, ctx.locale, params) });
   };
-  const unitCodes = [...new Set(inputs.map((i) => normalizeUnitCode(i.unit)))];
-  const units = new Map((await unitsByFullCodes(tx, unitCodes)).map((u) => [u.code, u]));
+  // A file repeats few units and periods a million times: each distinct text is resolved once.
+  const unitTexts = [...new Set(inputs.map((i) => i.unit))];
+  const stored = new Map(
+    (await unitsByFullCodes(tx, [...new Set(unitTexts.map(normalizeUnitCode))])).map((u) => [u.code, u]),
+  );
+  const units = new Map(unitTexts.map((text) => [text, stored.get(normalizeUnitCode(text))]));
   const periods = [...new Set(inputs.map((i) => i.period))];
+  const parsedPeriods = new Map(periods.map((text) => [text, parsePeriod(text)]));
+  const previousPeriods = new Map(
+    [...parsedPeriods].flatMap(([text, p]) => (p ? [[text, formatPeriod(previousPeriod(p))] as const] : [])),
+  );
   const exceptions = await activeExceptions(tx, { periods, now: ctx.clock.now() });
   const today = chinaDateOf(ctx.clock.now());
   // The system itself (CLI, demo data) loads history; people enter within windows or by exception.
@@ -97,7 +114,7 @@ export async function resolveEntries(
       fail(input, 'indicator', 'INDICATOR_NOT_ENTERED', { code: indicator.code });
       continue;
     }
-    const unit = units.get(normalizeUnitCode(input.unit));
+    const unit = units.get(input.unit);
     if (!unit) {
       fail(input, 'unit', 'ORG_UNIT_NOT_FOUND', { code: input.unit });
       continue;
@@ -110,7 +127,7 @@ export async function resolveEntries(
       fail(input, 'unit', 'INDICATOR_WRONG_LEVEL', { code: indicator.code, level: indicator.entry_level ?? '-' });
       continue;
     }
-    const p = parsePeriod(input.period);
+    const p = parsedPeriods.get(input.period);
     if (!p || p.type !== indicator.period_type) {
       fail(input, 'period', 'INDICATOR_WRONG_PERIOD_TYPE', {
         code: indicator.code,
@@ -171,39 +188,39 @@ export async function resolveEntries(
     tx,
     accepted.map((a) => ({ unitId: a.unit.id, path: a.unit.path, period: a.input.period })),
   );
-  const staged = accepted.map(({ input, indicator, unit, value }) => {
-    const p = parsePeriod(input.period) as NonNullable<ReturnType<typeof parsePeriod>>;
-    return {
-      row: input.row,
-      indicatorId: indicator.id,
-      period: input.period,
-      previousPeriod: formatPeriod(previousPeriod(p)),
-      unitId: unit.id,
-      category: input.category,
-      value,
-      comment: input.comment?.trim() || null,
-      pathAt: pathOf(unit.id, unit.path, input.period),
-      level: unit.level,
-      expectedVersion: input.expectedVersion,
-    } satisfies StagedValue;
-  });
+  const staged = accepted.map(({ input, indicator, unit, value }): StagedValue => ({
+    row: input.row,
+    indicatorId: indicator.id,
+    period: input.period,
+    previousPeriod: previousPeriods.get(input.period) as string,
+    unitId: unit.id,
+    category: input.category,
+    value,
+    comment: input.comment?.trim() || null,
+    pathAt: pathOf(unit.id, unit.path, input.period),
+    level: unit.level,
+    expectedVersion: input.expectedVersion,
+  }));
   return { staged, issues };
 }
 
 /** Each unit's path as of each period's end; today's path when no unit ever moved (the usual case). */
 async function pathResolver(tx: Tx, cells: readonly { unitId: number; path: string; period: string }[]) {
   if (!(await hasMovedUnits(tx))) return (_: number, path: string) => path;
+  const ends = new Map(
+    [...new Set(cells.map((c) => c.period))].map((text) => [text, periodEnd(parsePeriod(text) as Period)]),
+  );
   const pairs = new Map<string, { unitId: number; day: string }>();
   for (const cell of cells) {
-    const day = periodEnd(parsePeriod(cell.period) as NonNullable<ReturnType<typeof parsePeriod>>);
+    const day = ends.get(cell.period) as string;
     pairs.set(`${cell.unitId}@${day}`, { unitId: cell.unitId, day });
   }
   const paths = await pathsAt(tx, [...pairs.values()]);
-  return (unitId: number, path: string, period: string) => {
-    const day = periodEnd(parsePeriod(period) as NonNullable<ReturnType<typeof parsePeriod>>);
-    return paths.get(`${unitId}@${day}`) ?? path;
-  };
+  return (unitId: number, path: string, period: string) => paths.get(`${unitId}@${ends.get(period)}`) ?? path;
 }
+
+/** What a write is busy with, for progress bars: staging the values, checking them against stored data, writing. */
+export type WritePhase = 'staging' | 'verifying' | 'writing';
 
 export type WriteOutcome = { issues: Issue[]; changed: number; sample: ValueChange[]; alerts: number };
 
@@ -218,9 +235,17 @@ export async function writeValues(
   tx: Tx,
   definitions: ReadonlyMap<string, IndicatorRow>,
   staged: readonly StagedValue[],
-  options: { dryRun: boolean; fieldOf: (row: number, column: string) => string; onProgress?: (done: number) => void },
+  options: {
+    dryRun: boolean;
+    fieldOf: (row: number, column: string) => string;
+    /** The transaction's own connection, to stream a file's values in with COPY. */
+    copyClient?: CopyClient;
+    onProgress?: (phase: WritePhase, done: number) => void;
+  },
 ): Promise<WriteOutcome> {
-  await stageValues(tx, staged, options.onProgress);
+  const report = options.onProgress ?? (() => {});
+  await stageValues(tx, staged, { copyClient: options.copyClient, onProgress: (done) => report('staging', done) });
+  report('verifying', staged.length);
   await lockStagedCells(tx);
   const found: StagedIssue[] = [
     ...(await lockedRows(tx)),
@@ -235,6 +260,7 @@ export async function writeValues(
     message: errorMessage(issue.code as ErrorCode, ctx.locale, issue.params),
   }));
   if (issues.length > 0 || options.dryRun) return { issues, changed: 0, sample: [], alerts: 0 };
+  report('writing', staged.length);
   const { count: changed, sample } = await applyStagedValues(tx, {
     userId: ctx.actor.userId,
     requestId: ctx.actor.requestId,

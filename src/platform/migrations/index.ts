@@ -5,6 +5,7 @@ import * as registry from './0003-registry.ts';
 import * as loop from './0004-loop.ts';
 import * as indicators from './0005-indicators.ts';
 import * as loopBulkWrites from './0006-loop-bulk-writes.ts';
+import * as indicatorPeriodRollups from './0007-indicator-period-rollups.ts';
 
 /** Migrations in the order they apply; a new one is appended here, never inserted before an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-loop': loop,
   '0005-indicators': indicators,
   '0006-loop-bulk-writes': loopBulkWrites,
+  '0007-indicator-period-rollups': indicatorPeriodRollups,
 };

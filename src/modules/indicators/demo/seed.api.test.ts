@@ -7,7 +7,7 @@ let admin: ApiClient;
 
 // The test template holds Xinzhou only: the seed's Xinyang and Henan rows have no units and are skipped.
 beforeAll(async () => {
-  await seedIndicatorDemo(t.system);
+  await seedIndicatorDemo({ ...t.system, connectionString: t.connectionString });
   admin = await t.signIn({ role: 'admin' });
 }, 120_000);
 

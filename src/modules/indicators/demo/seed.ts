@@ -61,7 +61,7 @@ function split(total: number, parts: number[], decimals: number): number[] {
  * insurance participation 98.98%, non-coal industry and private economy crossing 50%, new-energy capacity
  * overtaking thermal, and Xinyang's good air-quality days first in Henan.
  */
-export async function seedIndicatorDemo(ctx: ServiceContext): Promise<void> {
+export async function seedIndicatorDemo(ctx: ServiceContext & { connectionString: string }): Promise<void> {
   for (const definition of headlineIndicators) await createIndicator(ctx, definition);
   const lines: string[] = ['indicator,unit,period,category,value,comment'];
   const add = (indicator: string, unit: string, period: string, value: number) =>

@@ -5,6 +5,7 @@ const entered = (code: string, extra: Partial<DefinitionShape> = {}): Definition
   code,
   source: 'entered',
   entryLevel: 3,
+  periodType: 'month',
   numeratorCode: null,
   denominatorCode: null,
   computedKey: null,
@@ -19,7 +20,7 @@ const entered = (code: string, extra: Partial<DefinitionShape> = {}): Definition
 const formula = (code: string, numeratorCode: string, denominatorCode: string): DefinitionShape =>
   entered(code, { source: 'formula', entryLevel: null, numeratorCode, denominatorCode, unitAggregation: 'none' });
 
-const others = [entered('a'), entered('b'), formula('share', 'a', 'b')];
+const others = [entered('a'), entered('b'), formula('share', 'a', 'b'), entered('yearly', { periodType: 'year' })];
 const codes = (candidate: DefinitionShape) => definitionProblems(candidate, others).map((p) => `${p.field}:${p.code}`);
 
 describe('indicator definitions', () => {
@@ -49,6 +50,11 @@ describe('indicator definitions', () => {
     ['duplicate categories', entered('x', { categories: ['男', '男'] }), ['categories:duplicate']],
     ['min above max', entered('x', { minValue: 5, maxValue: 1 }), ['maxValue:below_min']],
     ['weighted by an entered indicator', entered('x', { unitAggregation: 'weighted_average', weightCode: 'a' }), []],
+    [
+      'weighted by an indicator of another period type',
+      entered('x', { unitAggregation: 'weighted_average', weightCode: 'yearly' }),
+      ['weightCode:INDICATOR_FORMULA_UNKNOWN_CODE'],
+    ],
     [
       'weighted by a formula',
       entered('x', { unitAggregation: 'weighted_average', weightCode: 'share' }),

@@ -5,6 +5,7 @@ export type DefinitionShape = {
   code: string;
   source: 'entered' | 'formula' | 'computed';
   entryLevel: number | null;
+  periodType: 'month' | 'quarter' | 'year';
   numeratorCode: string | null;
   denominatorCode: string | null;
   computedKey: string | null;
@@ -55,7 +56,13 @@ export function definitionProblems(
   if (candidate.unitAggregation === 'weighted_average') {
     const weight = candidate.weightCode === null ? undefined : byCode.get(candidate.weightCode);
     if (candidate.source !== 'entered') problems.push({ field: 'unitAggregation', code: 'entered_only' });
-    else if (!weight || weight.source !== 'entered' || weight.entryLevel !== candidate.entryLevel) {
+    // Weights pair with values cell by cell: the same units (level) and the same periods.
+    else if (
+      !weight ||
+      weight.source !== 'entered' ||
+      weight.entryLevel !== candidate.entryLevel ||
+      weight.periodType !== candidate.periodType
+    ) {
       problems.push({
         field: 'weightCode',
         code: 'INDICATOR_FORMULA_UNKNOWN_CODE',
