@@ -231,14 +231,24 @@ function movedAfter(firstYear: number) {
 /**
  * The villages under a unit at the end of each year, as the org tree stood then (a cancelled village keeps
  * its path, so its history stays where it was): a village moved since — alone or with its township —
- * counts where it was, so a year's figures never follow later changes of the tree.
+ * counts where it was, so a year's figures never follow later changes of the tree. When nothing moved
+ * after the years asked (nearly always), the current paths are the paths of then and answer directly.
  */
-function villagesUnderAsOf(options: { path: string; years: readonly number[] }) {
+async function villagesUnderAsOf(db: Executor, options: { path: string; years: readonly number[] }) {
   const under = `${options.path}%`;
+  const years = [...options.years];
+  const moved = movedAfter(Math.min(...years));
+  const { rows } = await sql<{ any: boolean }>`select exists (${moved}) as any`.execute(db);
+  if (!rows[0]?.any) {
+    return sql`
+      select v.id as village_id, y.year
+      from org_unit v cross join unnest(${years}::int[]) y (year)
+      where v.path like ${under} and v.level = 5`;
+  }
   return sql`
-    with moved as materialized (${movedAfter(Math.min(...options.years))})
+    with moved as materialized (${moved})
     select v.id as village_id, y.year
-    from unnest(${[...options.years]}::int[]) y (year)
+    from unnest(${years}::int[]) y (year)
     cross join lateral (
       select v.id, v.path from org_unit v where v.path like ${under} and v.level = 5
       union
@@ -264,7 +274,7 @@ export async function sumStats(db: Executor, options: { path: string; years: rea
       sum(s.poor_persons) as poor_persons,
       sum(s.exited_persons) as exited_persons,
       sum(s.monitored_persons) as monitored_persons
-    from (${villagesUnderAsOf(options)}) u
+    from (${await villagesUnderAsOf(db, options)}) u
     join registry_village_stats s on s.village_id = u.village_id and s.year = u.year
     group by s.year
     order by s.year`.execute(db);
@@ -324,7 +334,7 @@ export async function sumStatsByCause(db: Executor, options: { path: string; yea
       sum(s.registered_persons) as registered_persons,
       sum(s.poor_households) as poor_households,
       sum(s.poor_persons) as poor_persons
-    from (${villagesUnderAsOf({ path: options.path, years: [options.year] })}) u
+    from (${await villagesUnderAsOf(db, { path: options.path, years: [options.year] })}) u
     join registry_village_cause_stats s on s.village_id = u.village_id and s.year = u.year
     group by s.cause
     order by s.cause`.execute(db);
@@ -336,7 +346,7 @@ export async function sumStatsByMeasure(db: Executor, options: { path: string; y
   const result = await sql<{ measure: string; households: string; measures: string; amount_yuan: string }>`
     select s.measure, sum(s.households) as households, sum(s.measures) as measures,
       sum(s.amount_yuan) as amount_yuan
-    from (${villagesUnderAsOf({ path: options.path, years: [options.year] })}) u
+    from (${await villagesUnderAsOf(db, { path: options.path, years: [options.year] })}) u
     join registry_village_measure_stats s on s.village_id = u.village_id and s.year = u.year
     group by s.measure
     order by s.measure`.execute(db);
