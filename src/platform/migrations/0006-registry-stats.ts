@@ -78,7 +78,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         from registry_household h
         join chosen c on c.id = h.id
         where h.monitored_since is not null
-          and not exists (select 1 from monitoring_events e where e.household_id = h.id and e.to_status = 'monitored')
+          -- A hashed list: an anti-join against the CTE plans as a nested loop over every monitored household.
+          and h.id not in (select e.household_id from monitoring_events e where e.to_status = 'monitored')
       ),
       monitoring as (
         select household_id,
