@@ -420,6 +420,11 @@ export const routeProbes: Record<string, Probe | 'public' | 'self'> = {
   },
   // Registry: household 1 is created outside Kelan by the authorization test.
   'GET /api/registry/stats': { as: 'clerk', path: `/api/registry/stats?unit=${XINFU}&year=2018`, expect: 403 },
+  'GET /api/registry/stats/breakdown': {
+    as: 'clerk',
+    path: `/api/registry/stats/breakdown?unit=${XINFU}&year=2018&by=cause`,
+    expect: 403,
+  },
   'GET /api/registry/stats/trend': { as: 'clerk', path: `/api/registry/stats/trend?unit=${XINFU}`, expect: 403 },
   'GET /api/registry/households': {
     as: 'clerk',

@@ -124,10 +124,10 @@ registry
   .option('--dry-run', 'validate and report without writing', false)
   .action(async (file: string, options: { dryRun: boolean }) => {
     const bar = progressBar('registry import');
-    const rows = await readLayout(await readFile(file), file.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv');
+    const source = await readLayout(await readFile(file), file.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv');
     const result = await withContext((ctx) =>
       importRegistry(ctx, {
-        rows,
+        source,
         dryRun: options.dryRun,
         onProgress: (p) => bar.update(p.phase, p.done, p.total),
       }),

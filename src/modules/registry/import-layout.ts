@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../platform/errors.ts';
 import { householdTypes, povertyCauses, relations } from './schema.ts';
@@ -82,27 +81,88 @@ function cellText(cell: unknown): string {
   return String(cell).trim();
 }
 
-/** Reads a CSV or XLSX file into layout rows; rows are numbered as the spreadsheet shows them (header = 1). */
-export async function readLayout(file: Buffer, format: 'csv' | 'xlsx'): Promise<LayoutRow[]> {
+/** Layout rows read lazily (validation and COPY follow the parser), with how many to expect for progress. */
+export type LayoutSource = { rows: Iterable<LayoutRow>; expectedRows: number };
+
+/**
+ * Reads a CSV or XLSX file into layout rows; rows are numbered as the spreadsheet shows them (header = 1).
+ * CSV rows are parsed as they are consumed, so a million-row file is never held as a million objects.
+ */
+export async function readLayout(file: Buffer, format: 'csv' | 'xlsx'): Promise<LayoutSource> {
   if (format === 'csv') {
-    const records = parse(file, { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
-    const [header, ...body] = records;
-    if (!header) return [];
-    const columns = columnsOf(header);
-    return body.map((cells) => toRow(columns, cells));
+    const text = file.toString('utf8');
+    const records = csvRecords(text);
+    const header = records.next();
+    if (header.done) return { rows: [], expectedRows: 0 };
+    const columns = columnsOf(header.value);
+    return {
+      rows: (function* () {
+        for (const cells of records) yield toRow(columns, cells);
+      })(),
+      expectedRows: lineCount(text) - 1,
+    };
   }
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(file as unknown as ExcelJS.Buffer);
   const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
+  if (!sheet) return { rows: [], expectedRows: 0 };
   const rows: unknown[][] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
     rows.push((row.values as unknown[]).slice(1));
   });
   const [header, ...body] = rows;
-  if (!header) return [];
+  if (!header) return { rows: [], expectedRows: 0 };
   const columns = columnsOf(header);
-  return body.map((cells) => toRow(columns, cells));
+  return { rows: body.map((cells) => toRow(columns, cells)), expectedRows: body.length };
+}
+
+function lineCount(text: string): number {
+  let lines = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines += 1;
+  return text.endsWith('\n') ? lines : lines + 1;
+}
+
+/**
+ * CSV records as RFC 4180 writes them (quoted fields, doubled quotes, line breaks inside quotes, CRLF or LF),
+ * blank lines skipped, a leading byte-order mark dropped. Lines without a quote — nearly all of a registry
+ * file — are split directly, which is what makes a million rows cheap.
+ */
+export function* csvRecords(text: string): Generator<string[], void, undefined> {
+  let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let nextQuote = text.indexOf('"', at);
+  while (at < text.length) {
+    let end = text.indexOf('\n', at);
+    if (end === -1) end = text.length;
+    if (nextQuote !== -1 && nextQuote < at) nextQuote = text.indexOf('"', at);
+    if (nextQuote === -1 || nextQuote > end) {
+      const line = text.charCodeAt(end - 1) === 13 && end > at ? text.slice(at, end - 1) : text.slice(at, end);
+      at = end + 1;
+      if (line !== '') yield line.split(',');
+      continue;
+    }
+    const fields: string[] = [];
+    let field = '';
+    let quoted = false;
+    let i = at;
+    for (; i < text.length; i++) {
+      const c = text[i];
+      if (quoted) {
+        if (c !== '"') field += c;
+        else if (text[i + 1] === '"') {
+          field += '"';
+          i += 1;
+        } else quoted = false;
+      } else if (c === '"') quoted = true;
+      else if (c === ',') {
+        fields.push(field);
+        field = '';
+      } else if (c === '\n') break;
+      else if (c !== '\r' || text[i + 1] !== '\n') field += c;
+    }
+    fields.push(field);
+    at = i + 1;
+    yield fields;
+  }
 }
 
 /** CSV text of the layout, header first, for exports. */

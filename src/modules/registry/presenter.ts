@@ -2,8 +2,18 @@ import type { Selectable } from 'kysely';
 import type { RegistryLifecycleEventTable } from '../../platform/db-schema.ts';
 import { maskIdNumber } from './rules/id-number.ts';
 import { incidence } from './rules/village-county-exit.ts';
-import type { eventsOf, HouseholdRow, incomesOf, measuresOf, MemberRow, pairingsOf, StatsRow } from './queries.ts';
-import type { HouseholdDto, StatsDto } from './schema.ts';
+import type {
+  eventsOf,
+  HouseholdRow,
+  incomesOf,
+  measuresOf,
+  MemberRow,
+  pairingsOf,
+  StatsRow,
+  sumStatsByCause,
+  sumStatsByMeasure,
+} from './queries.ts';
+import type { HouseholdDto, StatsBreakdownDto, StatsDto } from './schema.ts';
 
 /** Phones keep the first three and last four digits, like ID numbers. */
 export function maskPhone(phone: string | null): string | null {
@@ -127,4 +137,29 @@ export function presentStats(unit: string, year: number, row: StatsRow | undefin
     exitedPersons: Number(row?.exited_persons ?? 0),
     monitoredPersons: Number(row?.monitored_persons ?? 0),
   };
+}
+
+export function presentStatsBreakdown(
+  unit: string,
+  year: number,
+  breakdown:
+    | { by: 'cause'; rows: Awaited<ReturnType<typeof sumStatsByCause>> }
+    | { by: 'measure'; rows: Awaited<ReturnType<typeof sumStatsByMeasure>> },
+): StatsBreakdownDto {
+  const items =
+    breakdown.by === 'cause'
+      ? breakdown.rows.map((row) => ({
+          key: row.cause,
+          registeredHouseholds: Number(row.registered_households),
+          registeredPersons: Number(row.registered_persons),
+          poorHouseholds: Number(row.poor_households),
+          poorPersons: Number(row.poor_persons),
+        }))
+      : breakdown.rows.map((row) => ({
+          key: row.measure,
+          households: Number(row.households),
+          measures: Number(row.measures),
+          amountYuan: Number(row.amount_yuan),
+        }));
+  return { unit, year, by: breakdown.by, items };
 }

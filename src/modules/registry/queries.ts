@@ -217,36 +217,89 @@ export async function refreshVillageStats(db: Executor, villageIds: readonly num
   await sql`select registry_refresh_village_stats(${[...new Set(villageIds)]}::int[])`.execute(db);
 }
 
-/** Sums the village figures under a unit's path (a cancelled village keeps its path, so its history stays). */
-export function sumStats(db: Executor, options: { path: string; years: readonly number[] }) {
-  return db
-    .selectFrom('registry_village_stats as s')
-    .innerJoin('org_unit as v', 'v.id', 's.village_id')
-    .select((eb) => [
-      's.year',
-      sql<string>`sum(s.rural_population)`.as('rural_population'),
-      eb.fn.sum<string>('s.registered_households').as('registered_households'),
-      eb.fn.sum<string>('s.registered_persons').as('registered_persons'),
-      eb.fn.sum<string>('s.poor_households').as('poor_households'),
-      eb.fn.sum<string>('s.poor_persons').as('poor_persons'),
-      eb.fn.sum<string>('s.exited_persons').as('exited_persons'),
-      eb.fn.sum<string>('s.monitored_persons').as('monitored_persons'),
-    ])
-    .where('s.year', 'in', [...options.years])
-    .where('v.path', 'like', `${options.path}%`)
-    .groupBy('s.year')
-    .orderBy('s.year')
-    .execute();
+/**
+ * Units moved after the end of the earliest year asked, with the date: a village under one of them stood
+ * elsewhere in the tree before that date. Nearly always empty, which keeps the roll-ups on current paths.
+ */
+function movedAfter(firstYear: number) {
+  return sql`
+    select m.path, c.effective_on from org_unit_change c
+    join org_unit m on m.id = c.unit_id
+    where c.change = 'moved' and c.effective_on > make_date(${firstYear}::int, 12, 31)`;
 }
-export type StatsRow = Awaited<ReturnType<typeof sumStats>>[number];
 
 /**
- * The same sums for many units in one statement: each village's path is split into its ancestors' codes and
- * matched against the units by a hash join, so ranking thousands of villages costs one scan, not one per unit.
+ * The villages under a unit at the end of each year, as the org tree stood then (a cancelled village keeps
+ * its path, so its history stays where it was): a village moved since — alone or with its township —
+ * counts where it was, so a year's figures never follow later changes of the tree. When nothing moved
+ * after the years asked (nearly always), the current paths are the paths of then and answer directly.
+ */
+async function villagesUnderAsOf(db: Executor, options: { path: string; years: readonly number[] }) {
+  const under = `${options.path}%`;
+  const years = [...options.years];
+  const moved = movedAfter(Math.min(...years));
+  const { rows } = await sql<{ any: boolean }>`select exists (${moved}) as any`.execute(db);
+  if (!rows[0]?.any) {
+    return sql`
+      select v.id as village_id, y.year
+      from org_unit v cross join unnest(${years}::int[]) y (year)
+      where v.path like ${under} and v.level = 5`;
+  }
+  return sql`
+    with moved as materialized (${moved})
+    select v.id as village_id, y.year
+    from unnest(${years}::int[]) y (year)
+    cross join lateral (
+      select v.id, v.path from org_unit v where v.path like ${under} and v.level = 5
+      union
+      select v.id, v.path from moved m
+      join org_unit v on v.path like m.path || '%' and v.level = 5
+      where m.effective_on > make_date(y.year, 12, 31)
+    ) v
+    where case
+      when exists (select from moved m where m.effective_on > make_date(y.year, 12, 31) and v.path like m.path || '%')
+      then org_unit_path_at(v.id, make_date(y.year, 12, 31)) like ${under}
+      else true end`;
+}
+
+/** Sums the village figures under a unit for each year, over the villages under it then. */
+export async function sumStats(db: Executor, options: { path: string; years: readonly number[] }) {
+  if (options.years.length === 0) return [];
+  const result = await sql<StatsRow>`
+    select s.year,
+      sum(s.rural_population) as rural_population,
+      sum(s.registered_households) as registered_households,
+      sum(s.registered_persons) as registered_persons,
+      sum(s.poor_households) as poor_households,
+      sum(s.poor_persons) as poor_persons,
+      sum(s.exited_persons) as exited_persons,
+      sum(s.monitored_persons) as monitored_persons
+    from (${await villagesUnderAsOf(db, options)}) u
+    join registry_village_stats s on s.village_id = u.village_id and s.year = u.year
+    group by s.year
+    order by s.year`.execute(db);
+  return result.rows;
+}
+export type StatsRow = {
+  year: number;
+  rural_population: string | null;
+  registered_households: string | null;
+  registered_persons: string | null;
+  poor_households: string | null;
+  poor_persons: string | null;
+  exited_persons: string | null;
+  monitored_persons: string | null;
+};
+
+/**
+ * The same sums for many units in one statement: each village's path (as it stood at the year's end) is
+ * split into its ancestors' codes and matched against the units by a hash join, so ranking thousands of
+ * villages costs one scan, not one per unit.
  */
 export async function sumStatsByUnit(db: Executor, options: { codes: readonly string[]; year: number }) {
   if (options.codes.length === 0) return [];
   const result = await sql<StatsRow & { code: string }>`
+    with moved as materialized (${movedAfter(options.year)})
     select segment.code, s.year,
       sum(s.rural_population) as rural_population,
       sum(s.registered_households) as registered_households,
@@ -257,9 +310,46 @@ export async function sumStatsByUnit(db: Executor, options: { codes: readonly st
       sum(s.monitored_persons) as monitored_persons
     from registry_village_stats s
     join org_unit v on v.id = s.village_id
-    cross join lateral unnest(string_to_array(trim(both '/' from v.path), '/')) as segment(code)
+    cross join lateral (select case
+      when exists (select from moved m where v.path like m.path || '%')
+      then org_unit_path_at(v.id, make_date(${options.year}::int, 12, 31))
+      else v.path end as path) p
+    cross join lateral unnest(string_to_array(trim(both '/' from p.path), '/')) as segment(code)
     where s.year = ${options.year} and segment.code = any(${[...options.codes]}::text[])
     group by segment.code, s.year`.execute(db);
+  return result.rows;
+}
+
+/** Registered and poor households and persons by main cause under a unit at a year's end. */
+export async function sumStatsByCause(db: Executor, options: { path: string; year: number }) {
+  const result = await sql<{
+    cause: string;
+    registered_households: string;
+    registered_persons: string;
+    poor_households: string;
+    poor_persons: string;
+  }>`
+    select s.cause,
+      sum(s.registered_households) as registered_households,
+      sum(s.registered_persons) as registered_persons,
+      sum(s.poor_households) as poor_households,
+      sum(s.poor_persons) as poor_persons
+    from (${await villagesUnderAsOf(db, { path: options.path, years: [options.year] })}) u
+    join registry_village_cause_stats s on s.village_id = u.village_id and s.year = u.year
+    group by s.cause
+    order by s.cause`.execute(db);
+  return result.rows;
+}
+
+/** Assistance measures given in a year under a unit, by type: households assisted, measures and amount. */
+export async function sumStatsByMeasure(db: Executor, options: { path: string; year: number }) {
+  const result = await sql<{ measure: string; households: string; measures: string; amount_yuan: string }>`
+    select s.measure, sum(s.households) as households, sum(s.measures) as measures,
+      sum(s.amount_yuan) as amount_yuan
+    from (${await villagesUnderAsOf(db, { path: options.path, years: [options.year] })}) u
+    join registry_village_measure_stats s on s.village_id = u.village_id and s.year = u.year
+    group by s.measure
+    order by s.measure`.execute(db);
   return result.rows;
 }
 

@@ -42,13 +42,15 @@ import {
   ruralPopulation,
   ruralPopulationBody,
   stats,
+  statsBreakdown,
+  statsBreakdownQuery,
   statsQuery,
   transitionBody,
   transitionResult,
   trendQuery,
   updateConditionsBody,
 } from './schema.ts';
-import { getHousehold, getStats, getTrend, listHouseholds } from './service.ts';
+import { getHousehold, getStats, getStatsBreakdown, getTrend, listHouseholds } from './service.ts';
 import { addLineSetting, listLineSettings, setRuralPopulation } from './settings.ts';
 import { transitionHousehold } from './transition-household.ts';
 import { STATS_LAST_YEAR } from '../../platform/migrations/0003-registry.ts';
@@ -70,6 +72,20 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) => getStats(request.ctx, request.query),
+  );
+
+  app.get(
+    '/api/registry/stats/breakdown',
+    {
+      config: { guard: 'registry.read' },
+      schema: {
+        tags,
+        summary: 'The same unit and year split by main cause of poverty, or the year’s assistance by measure',
+        querystring: statsBreakdownQuery,
+        response: { 200: statsBreakdown, ...readErrors },
+      },
+    },
+    (request) => getStatsBreakdown(request.ctx, request.query),
   );
 
   app.get(

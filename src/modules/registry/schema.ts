@@ -69,6 +69,30 @@ export const stats = z
   })
   .meta({ id: 'RegistryStats' });
 
+export const statsBreakdownQuery = statsQuery.extend({
+  by: z.enum(['cause', 'measure']).describe('Main cause of poverty, or assistance measure given in the year'),
+});
+
+export const statsBreakdown = z
+  .object({
+    unit: z.string().describe('The unit’s 12-digit code'),
+    year: z.number().int(),
+    by: z.enum(['cause', 'measure']),
+    items: z.array(
+      z.object({
+        key: z.string().describe('The cause or the measure type'),
+        registeredHouseholds: z.number().int().optional().describe('By cause: registered up to the year’s end'),
+        registeredPersons: z.number().int().optional(),
+        poorHouseholds: z.number().int().optional().describe('By cause: still poor at the year’s end'),
+        poorPersons: z.number().int().optional(),
+        households: z.number().int().optional().describe('By measure: households assisted in the year'),
+        measures: z.number().int().optional().describe('By measure: measures given in the year'),
+        amountYuan: z.number().optional().describe('By measure: their amount'),
+      }),
+    ),
+  })
+  .meta({ id: 'RegistryStatsBreakdown' });
+
 export const trendQuery = z.object({ unit: unitCode });
 export const childStatsQuery = statsQuery;
 
@@ -292,6 +316,7 @@ export const addLineSettingBody = z.object({
 });
 
 export type StatsDto = z.infer<typeof stats>;
+export type StatsBreakdownDto = z.infer<typeof statsBreakdown>;
 export type HouseholdDto = z.infer<typeof household>;
 export type CreateHouseholdInput = z.infer<typeof createHouseholdBody>;
 

@@ -13,9 +13,11 @@ import {
   membersOf,
   pairingsOf,
   sumStats,
+  sumStatsByCause,
+  sumStatsByMeasure,
   unitByCode,
 } from './queries.ts';
-import { presentHousehold, presentHouseholdSummary, presentStats } from './presenter.ts';
+import { presentHousehold, presentHouseholdSummary, presentStats, presentStatsBreakdown } from './presenter.ts';
 
 /** The unit by any form of its code, checked against the permission and the caller's scope. */
 export async function readableUnit(ctx: ServiceContext, code: string) {
@@ -29,6 +31,20 @@ export async function getStats(ctx: ServiceContext, options: { unit: string; yea
   const unit = await readableUnit(ctx, options.unit);
   const [row] = await sumStats(ctx.db, { path: unit.path, years: [options.year] });
   return presentStats(unit.code, options.year, row);
+}
+
+/** The unit's figures at a year's end split by main cause, or its year's assistance split by measure. */
+export async function getStatsBreakdown(
+  ctx: ServiceContext,
+  options: { unit: string; year: number; by: 'cause' | 'measure' },
+) {
+  const unit = await readableUnit(ctx, options.unit);
+  const query = { path: unit.path, year: options.year };
+  const rows =
+    options.by === 'cause'
+      ? { by: 'cause' as const, rows: await sumStatsByCause(ctx.db, query) }
+      : { by: 'measure' as const, rows: await sumStatsByMeasure(ctx.db, query) };
+  return presentStatsBreakdown(unit.code, options.year, rows);
 }
 
 /** Every year's figures for the unit, for the dashboard's trend. */

@@ -22,8 +22,8 @@ export async function startRegistryImport(
       onUnexpectedError: options.log,
     },
     async (report) => {
-      const rows = await readLayout(options.file, options.format);
-      return importRegistry(ctx, { rows, dryRun: options.dryRun, onProgress: (p) => report(p) });
+      const source = await readLayout(options.file, options.format);
+      return importRegistry(ctx, { source, dryRun: options.dryRun, onProgress: (p) => report(p) });
     },
   );
   return { job: await getJob(ctx, { id }), finished };

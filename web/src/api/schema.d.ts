@@ -8908,6 +8908,85 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/registry/stats/breakdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same unit and year split by main cause of poverty, or the year’s assistance by measure */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Village, township, county, city or province code */
+                    unit: string;
+                    /** @description Figures at the end of this year */
+                    year: number;
+                    /** @description Main cause of poverty, or assistance measure given in the year */
+                    by: "cause" | "measure";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegistryStatsBreakdown"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/registry/stats/trend": {
         parameters: {
             query?: never;
@@ -11816,6 +11895,29 @@ export interface components {
             exitedPersons: number;
             monitoredPersons: number;
         };
+        RegistryStatsBreakdownInput: {
+            /** @description The unit’s 12-digit code */
+            unit: string;
+            year: number;
+            /** @enum {string} */
+            by: "cause" | "measure";
+            items: {
+                /** @description The cause or the measure type */
+                key: string;
+                /** @description By cause: registered up to the year’s end */
+                registeredHouseholds?: number;
+                registeredPersons?: number;
+                /** @description By cause: still poor at the year’s end */
+                poorHouseholds?: number;
+                poorPersons?: number;
+                /** @description By measure: households assisted in the year */
+                households?: number;
+                /** @description By measure: measures given in the year */
+                measures?: number;
+                /** @description By measure: their amount */
+                amountYuan?: number;
+            }[];
+        };
         RegistryHouseholdSummaryInput: {
             id: string;
             number: string;
@@ -12596,6 +12698,29 @@ export interface components {
             incidence: number | null;
             exitedPersons: number;
             monitoredPersons: number;
+        };
+        RegistryStatsBreakdown: {
+            /** @description The unit’s 12-digit code */
+            unit: string;
+            year: number;
+            /** @enum {string} */
+            by: "cause" | "measure";
+            items: {
+                /** @description The cause or the measure type */
+                key: string;
+                /** @description By cause: registered up to the year’s end */
+                registeredHouseholds?: number;
+                registeredPersons?: number;
+                /** @description By cause: still poor at the year’s end */
+                poorHouseholds?: number;
+                poorPersons?: number;
+                /** @description By measure: households assisted in the year */
+                households?: number;
+                /** @description By measure: measures given in the year */
+                measures?: number;
+                /** @description By measure: their amount */
+                amountYuan?: number;
+            }[];
         };
         RegistryHouseholdSummary: {
             id: string;
