@@ -501,6 +501,17 @@ export const routeProbes: Record<string, Probe | 'public' | 'self'> = {
     body: { decision: 'approve', version: 1 },
     expect: 403,
   },
+  'GET /api/registry/duplicates': {
+    as: 'clerk',
+    path: `/api/registry/duplicates?unit=${XINFU}`,
+    expect: 403,
+  },
+  'POST /api/registry/duplicates/{id}/decisions': {
+    as: 'clerk',
+    path: '/api/registry/duplicates/1/decisions',
+    body: { decision: 'keep_existing', reason: '越权测试', version: 1 },
+    expect: 403,
+  },
   'GET /api/registry/relocations': { as: 'clerk', path: `/api/registry/relocations?unit=${XINFU}`, expect: 403 },
   'POST /api/registry/relocations': {
     as: 'clerk',

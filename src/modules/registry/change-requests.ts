@@ -7,7 +7,16 @@ import { ROOT_PATH, authorize } from '../auth/access.ts';
 import type { ServiceContext } from '../auth/context.ts';
 import { pathCodes } from '../org/codes.ts';
 import { validateIdNumbers } from './id-numbers.ts';
-import { currentMembershipsOf, insertMembership, insertPerson, lockHousehold, refreshVillageStats } from './queries.ts';
+import { flagDuplicates } from './duplicates.ts';
+import { newPersonValues } from './person-values.ts';
+import {
+  currentMembershipsOf,
+  insertMembership,
+  insertPerson,
+  lockHousehold,
+  personsByIdNumbers,
+  refreshVillageStats,
+} from './queries.ts';
 import { maskIdNumber } from './rules/id-number.ts';
 import type { ChangeRequestPayload } from './schema.ts';
 
@@ -203,7 +212,11 @@ export async function decideChangeRequest(
     const next = options.decision === 'approve' ? NEXT_STEP[step] : null;
     const status = options.decision === 'reject' ? 'rejected' : next === null ? 'applied' : 'pending';
     if (status === 'applied') {
-      await applyChange(tx, ctx, household, request.payload as ChangeRequestPayload, request.reason);
+      await applyChange(tx, ctx, household, {
+        id: request.id,
+        change: request.payload as ChangeRequestPayload,
+        reason: request.reason,
+      });
     }
     await tx
       .updateTable('registry_change_request')
@@ -233,7 +246,7 @@ async function currentMember(tx: Tx, household: Household, idNumber: string) {
   const member = await tx
     .selectFrom('registry_membership as m')
     .innerJoin('registry_person as p', 'p.id', 'm.person_id')
-    .select(['m.id', 'm.relation', 'p.id as person_id'])
+    .select(['m.id', 'm.relation', 'm.start_on', 'p.id as person_id'])
     .where('m.household_id', '=', household.id)
     .where('m.end_on', 'is', null)
     .where('p.id_number', '=', idNumber)
@@ -261,39 +274,31 @@ async function applyChange(
   tx: Tx,
   ctx: ServiceContext,
   household: Household,
-  change: ChangeRequestPayload,
-  reason: string,
+  request: { id: string; change: ChangeRequestPayload; reason: string },
 ) {
+  const { id: requestId, change, reason } = request;
   const today = chinaDateOf(ctx.clock.now());
   const villages = [household.village_id];
   switch (change.kind) {
     case 'add_member': {
-      const [taken] = await currentMembershipsOf(tx, [change.member.idNumber]);
-      if (taken) {
-        throw new AppError('REGISTRY_MEMBER_IN_OTHER_HOUSEHOLD', {
-          idNumber: maskIdNumber(change.member.idNumber),
-          household: taken.household_number,
-        });
-      }
-      const existing = await tx
-        .selectFrom('registry_person')
-        .select('id')
-        .where('id_number', '=', change.member.idNumber)
-        .executeTakeFirst();
       const [valid] = await validateIdNumbers(
         [{ field: 'change.member.idNumber', idNumber: change.member.idNumber }],
         today,
       );
-      const personId =
-        existing?.id ??
-        (
-          await insertPerson(tx, {
-            id_number: valid!.normalized,
-            name: change.member.name,
-            sex: valid!.sex,
-            birth_date: valid!.birthDate,
-          })
-        ).id;
+      // Held by an active member (elsewhere or already here): the change applies as a claim in the queue.
+      const [taken] = await currentMembershipsOf(tx, [valid!.normalized]);
+      if (taken) {
+        await flagDuplicates(tx, {
+          householdId: household.id,
+          claims: [
+            { member: { ...change.member, idNumber: valid!.normalized }, holderHouseholdId: taken.household_id },
+          ],
+          changeRequestId: requestId,
+        });
+        break;
+      }
+      const [existing] = await personsByIdNumbers(tx, [valid!.normalized]);
+      const personId = existing?.id ?? (await insertPerson(tx, newPersonValues(valid!, change.member))).id;
       await insertMembership(tx, {
         household_id: household.id,
         person_id: personId,
@@ -305,7 +310,9 @@ async function applyChange(
     case 'remove_member': {
       const member = await currentMember(tx, household, change.idNumber);
       if (member.relation === 'head') refuseHeadRemoval();
-      await endMembership(tx, member.id, today, reason);
+      const endOn = change.endOn ?? today;
+      if (endOn < member.start_on) throw new AppError('REGISTRY_MEMBERSHIP_DATE_TOO_EARLY', { date: member.start_on });
+      await endMembership(tx, member.id, endOn, reason);
       break;
     }
     case 'transfer_member': {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UNIT_CODE_PATTERN } from '../org/codes.ts';
+import { duplicateDecisions } from './rules/duplicate-decision.ts';
 import { STATS_FIRST_YEAR, STATS_LAST_YEAR } from '../../platform/migrations/0003-registry.ts';
 
 const isoDate = z.iso.date().describe('A date, YYYY-MM-DD');
@@ -202,6 +203,17 @@ export const household = householdSummary
       }),
     ),
     events: z.array(lifecycleEvent),
+    pendingDuplicates: z
+      .array(
+        z.object({
+          caseId: z.string(),
+          name: z.string(),
+          idNumber: z.string().describe('Masked unless revealed'),
+          relation: z.string(),
+          heldByHouseholdNumber: z.string().nullable(),
+        }),
+      )
+      .describe('Members claimed at registration whose ID number waits in the deduplication queue'),
     revealed: z.boolean().describe('Whether ID numbers and phones are shown unmasked'),
   })
   .meta({ id: 'RegistryHousehold' });
@@ -294,6 +306,7 @@ export const addLineSettingBody = z.object({
 export type StatsDto = z.infer<typeof stats>;
 export type HouseholdDto = z.infer<typeof household>;
 export type CreateHouseholdInput = z.infer<typeof createHouseholdBody>;
+export type MemberInput = z.infer<typeof memberInput>;
 
 export const ruralPopulationBody = z.object({
   villageCode: unitCode,
@@ -321,7 +334,11 @@ export const changeRequestPayload = z.discriminatedUnion('kind', [
     kind: z.literal('add_member'),
     member: memberInput.extend({ relation: z.enum(relations).exclude(['head']) }),
   }),
-  z.object({ kind: z.literal('remove_member'), idNumber: z.string().trim().min(15).max(18) }),
+  z.object({
+    kind: z.literal('remove_member'),
+    idNumber: z.string().trim().min(15).max(18),
+    endOn: isoDate.optional().describe('When the membership ended (death, marriage away…); default the approval day'),
+  }),
   z.object({
     kind: z.literal('transfer_member'),
     idNumber: z.string().trim().min(15).max(18),
@@ -443,3 +460,67 @@ export const relocationProject = z
   })
   .meta({ id: 'RegistryRelocationProject' });
 export const relocationQuery = z.object({ unit: unitCode });
+
+export const duplicateStatuses = ['pending', 'kept_existing', 'kept_new', 'corrected'] as const;
+export const duplicateCase = z
+  .object({
+    id: z.string(),
+    idNumber: z.string().describe('Masked'),
+    name: z.string(),
+    relation: z.string().describe('The relation the claim gave the person'),
+    householdId: z.string().describe('The household that claimed the person'),
+    householdNumber: z.string(),
+    villageCode: z.string(),
+    villageName: z.string(),
+    existingHouseholdId: z.string().nullable().describe('The household the person belonged to (may be the same)'),
+    existingHouseholdNumber: z.string().nullable(),
+    existingVillageName: z.string().nullable(),
+    sameHousehold: z.boolean().describe('The number was repeated within one household'),
+    source: z.enum(['registration', 'change_request']),
+    changeRequestId: z.string().nullable(),
+    status: z.enum(duplicateStatuses),
+    decidedOn: z.string().nullable(),
+    reason: z.string().nullable(),
+    correctedIdNumber: z.string().nullable().describe('Masked'),
+    createdAt: z.string(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'RegistryDuplicateCase' });
+export const listDuplicatesQuery = z.object({
+  unit: unitCode.optional().describe('Only cases touching a household under this unit'),
+  status: z.enum(duplicateStatuses).optional(),
+  q: z.string().trim().min(1).max(50).optional().describe('Household number (either side), or the exact name'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export const duplicatePage = z.object({
+  items: z.array(duplicateCase),
+  total: z.number().int(),
+  counts: z
+    .object({
+      pending: z.number().int(),
+      kept_existing: z.number().int(),
+      kept_new: z.number().int(),
+      corrected: z.number().int(),
+    })
+    .describe('Cases per status under the same unit and search filter'),
+});
+export const decideDuplicateBody = z
+  .object({
+    decision: z.enum(duplicateDecisions),
+    effectiveOn: isoDate.optional().describe('When a moved person left the other household; default today'),
+    reason,
+    correctIdNumber: z
+      .string()
+      .trim()
+      .min(15)
+      .max(18)
+      .optional()
+      .describe('For correct_id (required there): the claimed person’s right number'),
+    version,
+  })
+  .refine((body) => body.decision !== 'correct_id' || body.correctIdNumber !== undefined, {
+    path: ['correctIdNumber'],
+    message: 'required to correct the ID number',
+  });
+export type DecideDuplicateInput = z.infer<typeof decideDuplicateBody>;

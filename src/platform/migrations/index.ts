@@ -4,6 +4,7 @@ import * as jobs from './0002-jobs.ts';
 import * as registry from './0003-registry.ts';
 import * as loop from './0004-loop.ts';
 import * as indicators from './0005-indicators.ts';
+import * as registryDuplicates from './0007-registry-duplicates.ts';
 
 /** Migrations in the order they apply; a new one is appended here, never inserted before an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-registry': registry,
   '0004-loop': loop,
   '0005-indicators': indicators,
+  '0007-registry-duplicates': registryDuplicates,
 };
