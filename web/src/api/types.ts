@@ -53,3 +53,6 @@ export type ChangeRequest = components['schemas']['RegistryChangeRequest'];
 export type ChangeRequestStatus = ChangeRequest['status'];
 export type ChangeRequestBody = Body<'/api/registry/households/{id}/change-requests', 'post'>;
 export type DecideBody = Body<'/api/registry/change-requests/{id}/decisions', 'post'>;
+export type DuplicateCase = components['schemas']['RegistryDuplicateCase'];
+export type DuplicateStatus = DuplicateCase['status'];
+export type DecideDuplicateBody = Body<'/api/registry/duplicates/{id}/decisions', 'post'>;

@@ -527,7 +527,12 @@ export const en: Messages = {
     noMap: 'No map for this unit',
   },
   registry: {
-    tabs: { dashboard: 'Dashboard', households: 'Households', changeRequests: 'Change requests' },
+    tabs: {
+      dashboard: 'Dashboard',
+      households: 'Households',
+      changeRequests: 'Change requests',
+      duplicates: 'Deduplication',
+    },
     unit: 'Unit',
     year: 'Year',
     kpi: {
@@ -640,6 +645,33 @@ export const en: Messages = {
       idInvalid: 'An ID number has 15 or 18 characters',
       reasonRequired: 'Give the reason (at least 2 characters)',
       filed: 'Change requested; it waits for the village’s approval',
+    },
+    duplicates: {
+      decideTitle: 'Decide on {{name}} claimed by household {{number}}',
+      decide: 'Decide',
+      decision: 'Decision',
+      decisions: {
+        keep_existing: 'Same person, stays in household {{existing}} (the claim is closed)',
+        keep_new: 'Same person, moves to household {{claiming}} (membership in {{existing}} ends)',
+        correct_id: 'Different persons or a typing error: add the member under the corrected number',
+      },
+      dateHelp: 'When the person left the other household; also the day the member joins',
+      flaggedAt: 'Flagged',
+      claimedBy: 'Claimed by',
+      heldBy: 'Member of',
+      sameHousehold: 'Repeated in the same household',
+      source: 'From',
+      sources: { registration: 'Registration', change_request: 'Change request' },
+      status: {
+        pending: 'Pending',
+        kept_existing: 'Kept in existing household',
+        kept_new: 'Moved to new household',
+        corrected: 'ID corrected',
+      },
+      search: 'Household number or exact name',
+      empty: 'No duplicate cases',
+      pendingMembers: 'Members waiting in the deduplication queue',
+      pendingMember: '{{name}} ({{idNumber}}, {{relation}}) — ID number held by household {{holder}}',
     },
     import: {
       button: 'Import',

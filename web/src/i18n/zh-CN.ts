@@ -506,7 +506,7 @@ export const zhCN = {
     noMap: '该单位没有地图',
   },
   registry: {
-    tabs: { dashboard: '驾驶舱', households: '贫困户', changeRequests: '变更审批' },
+    tabs: { dashboard: '驾驶舱', households: '贫困户', changeRequests: '变更审批', duplicates: '疑似重复' },
     unit: '单位',
     year: '年份',
     kpi: {
@@ -612,6 +612,33 @@ export const zhCN = {
       idInvalid: '身份证号为 15 位或 18 位',
       reasonRequired: '请填写理由（至少 2 个字）',
       filed: '已提交变更申请，等待村级审批',
+    },
+    duplicates: {
+      decideTitle: '处理 {{number}} 户申报的 {{name}}',
+      decide: '处理',
+      decision: '处理结果',
+      decisions: {
+        keep_existing: '同一人，保留在原户 {{existing}}（不纳入申报户）',
+        keep_new: '同一人，迁入申报户 {{claiming}}（终止在 {{existing}} 的成员关系）',
+        correct_id: '不是同一人或号码录入错误：按更正后的号码纳入',
+      },
+      dateHelp: '此人离开原户的日期，也是纳入申报户的日期',
+      flaggedAt: '发现时间',
+      claimedBy: '申报户',
+      heldBy: '现属户',
+      sameHousehold: '同一户内重复',
+      source: '来源',
+      sources: { registration: '识别登记', change_request: '变更申请' },
+      status: {
+        pending: '待处理',
+        kept_existing: '保留原户',
+        kept_new: '迁入新户',
+        corrected: '已更正号码',
+      },
+      search: '户编号或完整姓名',
+      empty: '没有疑似重复记录',
+      pendingMembers: '待查重处理的成员',
+      pendingMember: '{{name}}（{{idNumber}}，{{relation}}）——该号码已属 {{holder}} 户',
     },
     import: {
       button: '导入',

@@ -224,6 +224,27 @@ export function HouseholdDrawer({ id, canWrite, onClose }: { id: string; canWrit
               {t('registry.reveal')}
             </Flex>
           )}
+          {household.pendingDuplicates.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('registry.duplicates.pendingMembers')}
+              description={
+                <ul style={{ margin: 0 }}>
+                  {household.pendingDuplicates.map((claim) => (
+                    <li key={claim.caseId}>
+                      {t('registry.duplicates.pendingMember', {
+                        name: claim.name,
+                        idNumber: claim.idNumber,
+                        relation: t(`registry.relations.${claim.relation}`, { defaultValue: claim.relation }),
+                        holder: claim.heldByHouseholdNumber ?? '—',
+                      })}
+                    </li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
           <Tabs
             items={[
               {

@@ -5,6 +5,8 @@ import type {
   ChangeRequestStatus,
   ConditionsBody,
   DecideBody,
+  DecideDuplicateBody,
+  DuplicateStatus,
   IncomeBody,
   MeasureBody,
   NewHouseholdBody,
@@ -20,7 +22,10 @@ export const registryKeys = {
   households: (filter: HouseholdFilter) => ['registry', 'households', filter] as const,
   household: (id: string, reveal: boolean) => ['registry', 'household', id, reveal] as const,
   changeRequests: (status: ChangeRequestStatus | undefined) => ['registry', 'change-requests', status] as const,
+  duplicates: (filter: DuplicateFilter) => ['registry', 'duplicates', filter] as const,
 };
+
+export type DuplicateFilter = { unit?: string; status?: DuplicateStatus; q?: string; offset: number; limit: number };
 
 export type HouseholdFilter = {
   unit?: string;
@@ -65,6 +70,13 @@ export const changeRequestsQuery = (status: ChangeRequestStatus | undefined) =>
     queryKey: registryKeys.changeRequests(status),
     queryFn: async () =>
       (await dataOf(api.GET('/api/registry/change-requests', { params: { query: { status, limit: 200 } } }))).items,
+  });
+
+export const duplicatesQuery = (filter: DuplicateFilter) =>
+  queryOptions({
+    queryKey: registryKeys.duplicates(filter),
+    queryFn: () => dataOf(api.GET('/api/registry/duplicates', { params: { query: filter } })),
+    placeholderData: keepPreviousData,
   });
 
 /** Every registry change can move any figure, so all registry queries refresh after one. */
@@ -134,4 +146,10 @@ export function useStartRegistryImport() {
     },
     onSuccess: (job) => client.setQueryData(jobKeys.detail(job.id), job),
   });
+}
+
+export function useDecideDuplicate() {
+  return useRegistryMutation(({ id, ...body }: DecideDuplicateBody & { id: string }) =>
+    dataOf(api.POST('/api/registry/duplicates/{id}/decisions', { params: { path: { id } }, body })),
+  );
 }
