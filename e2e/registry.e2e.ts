@@ -111,7 +111,8 @@ test('request a change of head, approve it village → township → county, and 
   await drawer.getByRole('tab', { name: '申请变更' }).click();
   await drawer.getByLabel('变更类型').click();
   await page.locator('.ant-select-item-option').filter({ hasText: '变更户主' }).click();
-  await drawer.getByLabel('新户主身份证号').fill(childId);
+  await drawer.getByLabel('新户主', { exact: true }).click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '变更子女' }).click();
   await drawer.getByLabel('理由').fill('户主年迈，经村民会议同意');
   await drawer.getByRole('button', { name: '申请变更' }).click();
   await page.getByText('已提交变更申请').waitFor();

@@ -18,7 +18,7 @@ import {
   refreshVillageStats,
 } from './queries.ts';
 import { maskIdNumber } from './rules/id-number.ts';
-import type { ChangeRequestPayload } from './schema.ts';
+import type { ChangeRequestPayload, FiledChange } from './schema.ts';
 
 type Step = 'village' | 'township' | 'county';
 const NEXT_STEP: Record<Step, Step | null> = { village: 'township', township: 'county', county: null };
@@ -107,17 +107,58 @@ async function normalizedChange(change: ChangeRequestPayload, today: string): Pr
   }
 }
 
+/** The full ID number of the member a change names by `personId` (a current member of this household). */
+async function memberIdNumber(tx: Tx, householdId: string, ref: { idNumber?: string; personId?: string }) {
+  if (ref.personId === undefined) {
+    if (ref.idNumber !== undefined) return ref.idNumber;
+    throw new AppError('REGISTRY_MEMBER_NOT_FOUND', { idNumber: '' }, [
+      { field: 'change.personId', code: 'required', message: 'personId or idNumber' },
+    ]);
+  }
+  const member = await tx
+    .selectFrom('registry_membership as m')
+    .innerJoin('registry_person as p', 'p.id', 'm.person_id')
+    .select('p.id_number')
+    .where('m.household_id', '=', householdId)
+    .where('m.end_on', 'is', null)
+    .where('p.id', '=', ref.personId)
+    .executeTakeFirst();
+  if (!member) {
+    throw new AppError('REGISTRY_MEMBER_NOT_FOUND', { idNumber: ref.personId }, [
+      { field: 'change.personId', code: 'not_a_member', message: ref.personId },
+    ]);
+  }
+  return member.id_number;
+}
+
+/** The change as stored: whoever it concerns named by ID number, however the filer named them. */
+async function resolvedChange(tx: Tx, householdId: string, change: FiledChange): Promise<ChangeRequestPayload> {
+  switch (change.kind) {
+    case 'add_member':
+      return change;
+    case 'change_head': {
+      const { personId, newHeadIdNumber, ...rest } = change;
+      return {
+        ...rest,
+        newHeadIdNumber: await memberIdNumber(tx, householdId, { personId, idNumber: newHeadIdNumber }),
+      };
+    }
+    default: {
+      const { personId, idNumber, ...rest } = change;
+      return { ...rest, idNumber: await memberIdNumber(tx, householdId, { personId, idNumber }) };
+    }
+  }
+}
+
 /** Files a change to a household's members; it applies only after the village, township and county approve. */
-export async function requestChange(
-  ctx: ServiceContext,
-  options: { id: string; change: ChangeRequestPayload; reason: string },
-) {
+export async function requestChange(ctx: ServiceContext, options: { id: string; change: FiledChange; reason: string }) {
   authorize(ctx.access, 'registry.write');
-  const change = await normalizedChange(options.change, chinaDateOf(ctx.clock.now()));
+  const today = chinaDateOf(ctx.clock.now());
   const id = await ctx.db.transaction().execute(async (tx) => {
     const household = await lockHousehold(tx, options.id);
     if (!household) throw new AppError('REGISTRY_HOUSEHOLD_NOT_FOUND', { id: options.id });
     authorize(ctx.access, 'registry.write', { code: household.village_code, path: household.village_path });
+    const change = await normalizedChange(await resolvedChange(tx, household.id, options.change), today);
     const created = await tx
       .insertInto('registry_change_request')
       .values({

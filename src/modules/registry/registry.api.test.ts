@@ -394,6 +394,45 @@ describe('change requests, approved village → township → county', () => {
   });
 });
 
+describe('member changes filed from the household screen', () => {
+  it('names members by personId, ends a removed membership on its day, and approves each kind', async () => {
+    const household = (await admin.post('/api/registry/households', { ...family(), identifiedOn: '2024-01-10' })).body;
+    const [head, spouse, child] = household.members as { personId: string }[];
+    const approveAll = async (id: string) => {
+      for (const version of [1, 2, 3]) {
+        await admin.post(`/api/registry/change-requests/${id}/decisions`, { decision: 'approve', version });
+      }
+    };
+    const removal = await admin.post(`/api/registry/households/${household.id}/change-requests`, {
+      change: { kind: 'remove_member', personId: child!.personId, endOn: '2024-03-15' },
+      reason: '外出务工落户',
+    });
+    expect(removal.status).toBe(201);
+    expect(removal.body.change.idNumber).toContain('*');
+    await approveAll(removal.body.id);
+    const headChange = await admin.post(`/api/registry/households/${household.id}/change-requests`, {
+      change: { kind: 'change_head', personId: spouse!.personId, formerHeadRelation: 'spouse' },
+      reason: '原户主长期外出',
+    });
+    await approveAll(headChange.body.id);
+    const after = (await admin.get(`/api/registry/households/${household.id}`)).body;
+    expect(after.memberCount).toBe(2);
+    expect(after.members.find((m: { personId: string }) => m.personId === child!.personId)).toMatchObject({
+      endOn: '2024-03-15',
+      endReason: '外出务工落户',
+    });
+    expect(after.members.find((m: { personId: string }) => m.personId === spouse!.personId).relation).toBe('head');
+    expect(after.members.find((m: { personId: string }) => m.personId === head!.personId).relation).toBe('spouse');
+
+    const stranger = await admin.post(`/api/registry/households/${household.id}/change-requests`, {
+      change: { kind: 'correct_id', personId: '999999999', correctIdNumber: newId() },
+      reason: '号码有误',
+    });
+    expect(stranger.status).toBe(404);
+    expect(stranger.body.details[0].field).toBe('change.personId');
+  });
+});
+
 describe('village and county exit', () => {
   const CONDITIONS = { roads: true, water: true, power: true, clinic: true };
 

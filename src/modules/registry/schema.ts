@@ -329,37 +329,62 @@ export const exportQuery = z.object({
   reveal: z.enum(['true', 'false']).optional().describe('Unmasked ID numbers and phones (needs registry.unmask)'),
 });
 
+const changeIdNumber = z.string().trim().min(15).max(18);
+const addMemberChange = z.object({
+  kind: z.literal('add_member'),
+  member: memberInput.extend({ relation: z.enum(relations).exclude(['head']) }),
+});
+const removeMemberChange = z.object({
+  kind: z.literal('remove_member'),
+  idNumber: changeIdNumber,
+  endOn: isoDate.optional().describe('When the membership ended (death, marriage away…); default the approval day'),
+});
+const transferMemberChange = z.object({
+  kind: z.literal('transfer_member'),
+  idNumber: changeIdNumber,
+  toHouseholdNumber: z.string().trim().min(1).max(30),
+  relation: z.enum(relations).exclude(['head']),
+});
+const correctIdChange = z.object({
+  kind: z.literal('correct_id'),
+  idNumber: changeIdNumber,
+  correctIdNumber: changeIdNumber,
+});
+const changeHeadChange = z.object({
+  kind: z.literal('change_head'),
+  newHeadIdNumber: changeIdNumber,
+  formerHeadRelation: z.enum(relations).exclude(['head']),
+});
+/** A change as stored and applied: the member concerned named by their full ID number. */
 export const changeRequestPayload = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('add_member'),
-    member: memberInput.extend({ relation: z.enum(relations).exclude(['head']) }),
-  }),
-  z.object({
-    kind: z.literal('remove_member'),
-    idNumber: z.string().trim().min(15).max(18),
-    endOn: isoDate.optional().describe('When the membership ended (death, marriage away…); default the approval day'),
-  }),
-  z.object({
-    kind: z.literal('transfer_member'),
-    idNumber: z.string().trim().min(15).max(18),
-    toHouseholdNumber: z.string().trim().min(1).max(30),
-    relation: z.enum(relations).exclude(['head']),
-  }),
-  z.object({
-    kind: z.literal('correct_id'),
-    idNumber: z.string().trim().min(15).max(18),
-    correctIdNumber: z.string().trim().min(15).max(18),
-  }),
-  z.object({
-    kind: z.literal('change_head'),
-    newHeadIdNumber: z.string().trim().min(15).max(18),
-    formerHeadRelation: z.enum(relations).exclude(['head']),
-  }),
+  addMemberChange,
+  removeMemberChange,
+  transferMemberChange,
+  correctIdChange,
+  changeHeadChange,
 ]);
 export type ChangeRequestPayload = z.infer<typeof changeRequestPayload>;
-
-export const createChangeRequestBody = z.object({ change: changeRequestPayload, reason });
-
+/**
+ * A change as filed: the member concerned by full ID number, or — for a user who sees ID numbers masked — by
+ * `personId` from the household's member list; the service resolves it to the number before storing.
+ */
+const memberRef = {
+  idNumber: changeIdNumber.optional(),
+  personId: z
+    .string()
+    .regex(/^\d{1,18}$/)
+    .optional()
+    .describe('A current member, instead of the ID number'),
+};
+export const filedChange = z.discriminatedUnion('kind', [
+  addMemberChange,
+  removeMemberChange.extend(memberRef),
+  transferMemberChange.extend(memberRef),
+  correctIdChange.extend(memberRef),
+  changeHeadChange.extend({ newHeadIdNumber: changeIdNumber.optional(), personId: memberRef.personId }),
+]);
+export type FiledChange = z.infer<typeof filedChange>;
+export const createChangeRequestBody = z.object({ change: filedChange, reason });
 export const approvalSteps = ['village', 'township', 'county'] as const;
 
 export const changeRequest = z

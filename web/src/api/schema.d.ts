@@ -10017,30 +10017,38 @@ export interface paths {
                         } | {
                             /** @enum {string} */
                             kind: "remove_member";
-                            idNumber: string;
+                            idNumber?: string;
                             /**
                              * Format: date
                              * @description When the membership ended (death, marriage away…); default the approval day
                              */
                             endOn?: string;
+                            /** @description A current member, instead of the ID number */
+                            personId?: string;
                         } | {
                             /** @enum {string} */
                             kind: "transfer_member";
-                            idNumber: string;
+                            idNumber?: string;
                             toHouseholdNumber: string;
                             /** @enum {string} */
                             relation: "spouse" | "child" | "child_in_law" | "grandchild" | "parent" | "sibling" | "other";
+                            /** @description A current member, instead of the ID number */
+                            personId?: string;
                         } | {
                             /** @enum {string} */
                             kind: "correct_id";
-                            idNumber: string;
+                            idNumber?: string;
                             correctIdNumber: string;
+                            /** @description A current member, instead of the ID number */
+                            personId?: string;
                         } | {
                             /** @enum {string} */
                             kind: "change_head";
-                            newHeadIdNumber: string;
+                            newHeadIdNumber?: string;
                             /** @enum {string} */
                             formerHeadRelation: "spouse" | "child" | "child_in_law" | "grandchild" | "parent" | "sibling" | "other";
+                            /** @description A current member, instead of the ID number */
+                            personId?: string;
                         };
                         /** @description Why: the meeting, document or finding */
                         reason: string;
