@@ -470,6 +470,11 @@ export const routeProbes: Record<string, Probe | 'public' | 'self'> = {
     path: `/api/registry/exit-assessment?unit=${XINFU}&year=2018`,
     expect: 403,
   },
+  'GET /api/registry/exit-overview': {
+    as: 'clerk',
+    path: `/api/registry/exit-overview?unit=${XINFU}&year=2018&level=village`,
+    expect: 403,
+  },
   'POST /api/registry/sample-checks': {
     as: 'clerk',
     path: '/api/registry/sample-checks',

@@ -460,6 +460,17 @@ describe('village and county exit', () => {
       version: 2,
     });
     expect(done.body).toMatchObject({ status: 'approved', nextStep: null });
+
+    const overview = await admin.get('/api/registry/exit-overview?unit=140929100&year=2024&level=village');
+    expect(overview.status).toBe(200);
+    expect(overview.body.total).toBeGreaterThan(1);
+    const xijie = overview.body.items.find((item: { unitCode: string }) => item.unitCode === XIJIE);
+    expect(xijie).toMatchObject({ passed: true, application: { id: applied.body.id, status: 'approved' } });
+    expect(xijie.checks[0]).toMatchObject({ name: 'incidence_below_threshold', required: 0.02 });
+    const leader = await t.signIn({ role: 'leader', scopes: ['140929101'] });
+    expect((await leader.get('/api/registry/exit-overview?unit=140929100&year=2024&level=village')).status).toBe(403);
+    const counties = await admin.get('/api/registry/exit-overview?unit=1409&year=2024&level=county');
+    expect(counties.body.items.map((c: { level: string }) => c.level)).toContain('county');
   });
 
   it('judges a county on incidence and on the sample checks recorded for it', async () => {

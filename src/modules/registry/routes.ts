@@ -6,6 +6,7 @@ import { job } from '../jobs/schema.ts';
 import { decideChangeRequest, listChangeRequests, requestChange } from './change-requests.ts';
 import { decideDuplicate, listDuplicates } from './duplicates.ts';
 import { exportRegistry } from './export-registry.ts';
+import { listExitOverview } from './exit-overview.ts';
 import { createRelocation, listRelocations } from './relocations.ts';
 import { applyForExit, assessExit, listExitApplications, recordSampleCheck, reviewExitApplication } from './exits.ts';
 import { startRegistryImport } from './start-registry-import.ts';
@@ -26,6 +27,8 @@ import {
   exitApplicationBody,
   exitAssessment,
   exitAssessmentQuery,
+  exitOverview,
+  exitOverviewQuery,
   sampleCheck,
   sampleCheckBody,
   listChangeRequestsQuery,
@@ -367,6 +370,20 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) => assessExit(request.ctx, request.query),
+  );
+
+  app.get(
+    '/api/registry/exit-overview',
+    {
+      config: { guard: 'registry.read' },
+      schema: {
+        tags,
+        summary: 'The villages or counties under a unit with their exit metrics, verdicts and applications',
+        querystring: exitOverviewQuery,
+        response: { 200: exitOverview, ...readErrors },
+      },
+    },
+    (request) => listExitOverview(request.ctx, request.query),
   );
 
   app.post(

@@ -460,6 +460,25 @@ export const exitAssessment = z.object({
   checks: z.array(check),
 });
 
+export const exitOverviewQuery = z.object({
+  unit: unitCode.describe('The villages or counties under this unit'),
+  year: statsQuery.shape.year,
+  level: z.enum(['village', 'county']),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export const exitOverview = z.object({
+  items: z.array(
+    exitAssessment.extend({
+      unitName: z.string(),
+      application: z
+        .object({ id: z.string(), status: exitApplication.shape.status, nextStep: z.string().nullable() })
+        .nullable()
+        .describe('The latest application for the year'),
+    }),
+  ),
+  total: z.number().int(),
+});
 export const relocationBody = z.object({
   name: z.string().trim().min(2).max(100),
   destinationVillageCode: unitCode,

@@ -10397,6 +10397,111 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/registry/exit-overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The villages or counties under a unit with their exit metrics, verdicts and applications */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The villages or counties under this unit */
+                    unit: string;
+                    /** @description Figures at the end of this year */
+                    year: number;
+                    level: "village" | "county";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                unitCode: string;
+                                /** @enum {string} */
+                                level: "village" | "county";
+                                year: number;
+                                passed: boolean;
+                                checks: {
+                                    name: string;
+                                    passed: boolean;
+                                    actual?: number | null;
+                                    required?: number;
+                                    /** @enum {string} */
+                                    comparison?: ">" | ">=" | "<";
+                                }[];
+                                unitName: string;
+                                /** @description The latest application for the year */
+                                application: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    status: "under_review" | "approved" | "rejected";
+                                    nextStep: string | null;
+                                } | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/registry/sample-checks": {
         parameters: {
             query?: never;
