@@ -24,6 +24,7 @@ import { ApiError } from '../api/api-error.ts';
 import type { RegistryHousehold } from '../api/types.ts';
 import { useCurrentUser } from '../auth/session-queries.ts';
 import { ChangeRequestForm } from './ChangeRequestForm.tsx';
+import { CheckFailures } from './CheckFailures.tsx';
 import {
   householdQuery,
   useRecordIncome,
@@ -54,31 +55,6 @@ const NEEDS = [
   'safeHousing',
   'safeDrinkingWater',
 ] as const;
-
-/** A refusal's reasons: for failed checks, each check by name with the figure found. */
-function Failure({ error }: { error: ApiError | undefined }) {
-  const { t } = useTranslation();
-  if (!error) return null;
-  return (
-    <Alert
-      role="alert"
-      type="error"
-      showIcon
-      title={error.message}
-      description={
-        error.details.length > 0 && (
-          <ul style={{ margin: 0 }} aria-label={t('registry.failedChecks')}>
-            {error.details.map((d) => (
-              <li key={`${d.field}-${d.code}`}>
-                {d.field}: {d.message}
-              </li>
-            ))}
-          </ul>
-        )
-      }
-    />
-  );
-}
 
 function useAction() {
   const [error, setError] = useState<ApiError>();
@@ -111,7 +87,7 @@ function Actions({ household }: { household: RegistryHousehold }) {
 
   return (
     <Flex vertical gap={16}>
-      <Failure error={action.error} />
+      <CheckFailures error={action.error} />
       <Form layout="inline" aria-label={t('registry.basicNeeds')}>
         {NEEDS.map((need) => (
           <Form.Item key={need}>
