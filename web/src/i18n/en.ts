@@ -629,6 +629,7 @@ export const en: Messages = {
         formerHeadRelation: 'former head becomes',
         toHouseholdNumber: 'to household',
         relation: 'relation',
+        endOn: 'ends on',
         member: 'member',
       },
       toHouseholdNumber: 'To household (number)',

@@ -601,6 +601,7 @@ export const zhCN = {
         formerHeadRelation: '原户主改为',
         toHouseholdNumber: '迁入户',
         relation: '与户主关系',
+        endOn: '终止日期',
         member: '成员',
       },
       toHouseholdNumber: '迁入户编号',
