@@ -111,7 +111,8 @@ test('request a change of head, approve it village → township → county, and 
   await drawer.getByRole('tab', { name: '申请变更' }).click();
   await drawer.getByLabel('变更类型').click();
   await page.locator('.ant-select-item-option').filter({ hasText: '变更户主' }).click();
-  await drawer.getByLabel('新户主身份证号').fill(childId);
+  await drawer.getByLabel('新户主', { exact: true }).click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '变更子女' }).click();
   await drawer.getByLabel('理由').fill('户主年迈，经村民会议同意');
   await drawer.getByRole('button', { name: '申请变更' }).click();
   await page.getByText('已提交变更申请').waitFor();
@@ -141,5 +142,81 @@ test('request a change of head, approve it village → township → county, and 
   await importing.getByRole('button', { name: /校\s*验/ }).click();
   await importing.getByRole('table', { name: '逐行问题' }).or(importing.getByRole('alert')).first().waitFor();
   await screenshot(page, 'registry-import-dry-run');
+  assert.deepEqual(pageErrors, []);
+});
+
+async function newHousehold(page: Page, members: [string, string][]) {
+  await page.goto(`/registry?unit=${village}`);
+  await page.getByRole('tab', { name: '贫困户' }).click();
+  await page.getByRole('button', { name: '新增贫困户' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('combobox').first().fill(village);
+  await page.locator('.ant-select-item-option').filter({ hasText: '谷河' }).first().click();
+  for (const [index, [name, id]] of members.entries()) {
+    if (index > 0) await dialog.getByRole('button', { name: '添加成员' }).click();
+    await dialog.getByLabel('姓名').nth(index).fill(name);
+    await dialog.getByLabel('身份证号').nth(index).fill(id);
+  }
+  await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await page.locator('.ant-drawer').getByTestId('household-status').filter({ hasText: '已识别' }).waitFor();
+}
+
+test('decide a duplicate ID from the queue, and take a village exit through its reviews', async (t) => {
+  const browser = await openBrowser();
+  t.after(() => browser.close());
+  const { page, pageErrors } = await newPage(browser);
+  await signInAsAdmin(page, chineseLogin);
+  const shared = idNumber('20100404');
+
+  await newHousehold(page, [
+    ['查重原户主', idNumber('19700101')],
+    ['查重子女', shared],
+  ]);
+  await newHousehold(page, [
+    ['查重新户主', idNumber('19720202')],
+    ['查重子女', shared],
+  ]);
+  await page.locator('.ant-drawer').getByText('待查重处理的成员').waitFor();
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('tab', { name: '疑似重复' }).click();
+  const queue = page.getByRole('table', { name: '疑似重复' });
+  await queue
+    .getByRole('row')
+    .filter({ hasText: '查重子女' })
+    .getByRole('button', { name: /处\s*理/ })
+    .click();
+  const deciding = page.getByRole('dialog');
+  await deciding.getByLabel('理由').fill('经核实仍随原户生活');
+  await deciding.getByRole('button', { name: /处\s*理/ }).click();
+  await deciding.waitFor({ state: 'detached' });
+  await page.getByText(/保留原户 \(\d+\)/).click();
+  await queue.getByRole('row').filter({ hasText: '经核实仍随原户生活' }).waitFor();
+  await screenshot(page, 'registry-duplicates');
+
+  await page.getByRole('tab', { name: '贫困村县退出' }).click();
+  const exits = page.getByRole('tabpanel', { name: '贫困村县退出' });
+  await exits.getByRole('combobox').first().fill(village);
+  await page.locator('.ant-select-item-option').filter({ hasText: '谷河' }).first().click();
+  await exits.getByLabel('年份').fill('2020');
+  await exits.locator('.ant-segmented').getByText('村', { exact: true }).click();
+  const overview = page.getByRole('table', { name: '退出指标' });
+  const row = overview.getByRole('row').filter({ hasText: '谷河' });
+  await row.getByText('达到标准').waitFor();
+  await row.getByRole('button', { name: '申请退出' }).click();
+  const applying = page.getByRole('dialog');
+  for (const condition of ['通路', '通水', '通电', '卫生室']) await applying.getByLabel(condition).check();
+  await applying.getByRole('button', { name: '申请退出' }).click();
+  await applying.waitFor({ state: 'detached' });
+
+  const applications = page.getByRole('table', { name: '退出申请' });
+  const application = applications.getByRole('row').filter({ hasText: '谷河' }).first();
+  for (const step of ['乡镇', '县级']) {
+    await application.getByRole('cell', { name: step, exact: true }).waitFor();
+    await application.locator('.ant-btn-loading').waitFor({ state: 'detached' });
+    await application.getByRole('button', { name: /同\s*意/ }).click();
+  }
+  await application.getByText('已批准').waitFor();
+  await screenshot(page, 'registry-exits');
   assert.deepEqual(pageErrors, []);
 });

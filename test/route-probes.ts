@@ -501,6 +501,11 @@ export const routeProbes: Record<string, Probe | 'public' | 'self'> = {
     path: `/api/registry/exit-assessment?unit=${XINFU}&year=2018`,
     expect: 403,
   },
+  'GET /api/registry/exit-overview': {
+    as: 'clerk',
+    path: `/api/registry/exit-overview?unit=${XINFU}&year=2018&level=village`,
+    expect: 403,
+  },
   'POST /api/registry/sample-checks': {
     as: 'clerk',
     path: '/api/registry/sample-checks',
@@ -530,6 +535,17 @@ export const routeProbes: Record<string, Probe | 'public' | 'self'> = {
     as: 'clerk',
     path: '/api/registry/exit-applications/1/reviews',
     body: { decision: 'approve', version: 1 },
+    expect: 403,
+  },
+  'GET /api/registry/duplicates': {
+    as: 'clerk',
+    path: `/api/registry/duplicates?unit=${XINFU}`,
+    expect: 403,
+  },
+  'POST /api/registry/duplicates/{id}/decisions': {
+    as: 'clerk',
+    path: '/api/registry/duplicates/1/decisions',
+    body: { decision: 'keep_existing', reason: '越权测试', version: 1 },
     expect: 403,
   },
   'GET /api/registry/relocations': { as: 'clerk', path: `/api/registry/relocations?unit=${XINFU}`, expect: 403 },

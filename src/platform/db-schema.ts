@@ -668,13 +668,20 @@ export type RegistryDuplicateTable = {
   relation: string;
   household_id: string;
   existing_household_id: string | null;
-  status: Generated<'pending' | 'transferred' | 'dismissed'>;
+  status: Generated<DuplicateStatus>;
   decided_by: number | null;
   decided_at: Date | null;
   reason: string | null;
   created_at: Timestamp;
   version: Generated<number>;
+  member: Json;
+  source: Generated<'registration' | 'change_request'>;
+  change_request_id: string | null;
+  decided_on: string | null;
+  corrected_id_number: string | null;
 };
+
+export type DuplicateStatus = 'pending' | 'kept_existing' | 'kept_new' | 'corrected';
 
 export type RegistryLineSettingTable = {
   id: Generated<number>;

@@ -91,11 +91,6 @@ export const errorCatalog = {
     '每户须有且只有一名户主（现有 {count} 名）',
     'A household needs exactly one head (found {count})',
   ],
-  REGISTRY_DUPLICATE_IN_HOUSEHOLD: [
-    422,
-    '同一身份证号码在本户出现了两次',
-    'The same identity number appears twice in the household',
-  ],
   REGISTRY_MEMBER_IN_OTHER_HOUSEHOLD: [
     409,
     '身份证号码 {idNumber} 已是贫困户 {household} 的成员',
@@ -122,6 +117,27 @@ export const errorCatalog = {
     'The request waits for the {step} step; an approver of that level must decide',
   ],
   REGISTRY_DUPLICATE_NOT_FOUND: [404, '找不到疑似重复记录 {id}', 'Duplicate case {id} was not found'],
+  REGISTRY_DUPLICATE_DECIDED: [409, '该疑似重复记录已处理', 'The duplicate case has already been decided'],
+  REGISTRY_DUPLICATE_CLAIM_IS_HEAD: [
+    422,
+    '户 {household} 登记时以此人为户主，不能只保留原户：请选择迁入该户或更正身份证号码',
+    'Household {household} registered this person as its head; keep them there or correct the ID number instead',
+  ],
+  REGISTRY_DUPLICATE_HOLDER_HEAD: [
+    422,
+    '此人是户 {household} 的户主，须先变更该户户主再迁出',
+    'This person heads household {household}; change that household’s head before moving them',
+  ],
+  REGISTRY_DUPLICATE_SAME_HOUSEHOLD: [
+    422,
+    '号码在同一户内重复：只能保留原登记或更正号码',
+    'The number is repeated within one household: keep the first entry or correct the number',
+  ],
+  REGISTRY_MEMBERSHIP_DATE_TOO_EARLY: [
+    422,
+    '日期不能早于该成员加入现户的日期（{date}）',
+    'The date cannot precede the day the member joined the household ({date})',
+  ],
   REGISTRY_UNIT_LEVEL: [422, '{code} 不是{level}级单位', '{code} is not a unit of level {level}'],
   REGISTRY_EXIT_APPLICATION_NOT_FOUND: [404, '找不到退出申请 {id}', 'Exit application {id} was not found'],
   REGISTRY_RELOCATION_AREA_EXCEEDED: [

@@ -7,9 +7,18 @@ import { ROOT_PATH, authorize } from '../auth/access.ts';
 import type { ServiceContext } from '../auth/context.ts';
 import { pathCodes } from '../org/codes.ts';
 import { validateIdNumbers } from './id-numbers.ts';
-import { currentMembershipsOf, insertMembership, insertPerson, lockHousehold, refreshVillageStats } from './queries.ts';
+import { flagDuplicates } from './duplicates.ts';
+import { newPersonValues } from './person-values.ts';
+import {
+  currentMembershipsOf,
+  insertMembership,
+  insertPerson,
+  lockHousehold,
+  personsByIdNumbers,
+  refreshVillageStats,
+} from './queries.ts';
 import { maskIdNumber } from './rules/id-number.ts';
-import type { ChangeRequestPayload } from './schema.ts';
+import type { ChangeRequestPayload, FiledChange } from './schema.ts';
 
 type Step = 'village' | 'township' | 'county';
 const NEXT_STEP: Record<Step, Step | null> = { village: 'township', township: 'county', county: null };
@@ -98,17 +107,58 @@ async function normalizedChange(change: ChangeRequestPayload, today: string): Pr
   }
 }
 
+/** The full ID number of the member a change names by `personId` (a current member of this household). */
+async function memberIdNumber(tx: Tx, householdId: string, ref: { idNumber?: string; personId?: string }) {
+  if (ref.personId === undefined) {
+    if (ref.idNumber !== undefined) return ref.idNumber;
+    throw new AppError('REGISTRY_MEMBER_NOT_FOUND', { idNumber: '' }, [
+      { field: 'change.personId', code: 'required', message: 'personId or idNumber' },
+    ]);
+  }
+  const member = await tx
+    .selectFrom('registry_membership as m')
+    .innerJoin('registry_person as p', 'p.id', 'm.person_id')
+    .select('p.id_number')
+    .where('m.household_id', '=', householdId)
+    .where('m.end_on', 'is', null)
+    .where('p.id', '=', ref.personId)
+    .executeTakeFirst();
+  if (!member) {
+    throw new AppError('REGISTRY_MEMBER_NOT_FOUND', { idNumber: ref.personId }, [
+      { field: 'change.personId', code: 'not_a_member', message: ref.personId },
+    ]);
+  }
+  return member.id_number;
+}
+
+/** The change as stored: whoever it concerns named by ID number, however the filer named them. */
+async function resolvedChange(tx: Tx, householdId: string, change: FiledChange): Promise<ChangeRequestPayload> {
+  switch (change.kind) {
+    case 'add_member':
+      return change;
+    case 'change_head': {
+      const { personId, newHeadIdNumber, ...rest } = change;
+      return {
+        ...rest,
+        newHeadIdNumber: await memberIdNumber(tx, householdId, { personId, idNumber: newHeadIdNumber }),
+      };
+    }
+    default: {
+      const { personId, idNumber, ...rest } = change;
+      return { ...rest, idNumber: await memberIdNumber(tx, householdId, { personId, idNumber }) };
+    }
+  }
+}
+
 /** Files a change to a household's members; it applies only after the village, township and county approve. */
-export async function requestChange(
-  ctx: ServiceContext,
-  options: { id: string; change: ChangeRequestPayload; reason: string },
-) {
+export async function requestChange(ctx: ServiceContext, options: { id: string; change: FiledChange; reason: string }) {
   authorize(ctx.access, 'registry.write');
-  const change = await normalizedChange(options.change, chinaDateOf(ctx.clock.now()));
+  const today = chinaDateOf(ctx.clock.now());
   const id = await ctx.db.transaction().execute(async (tx) => {
     const household = await lockHousehold(tx, options.id);
     if (!household) throw new AppError('REGISTRY_HOUSEHOLD_NOT_FOUND', { id: options.id });
     authorize(ctx.access, 'registry.write', { code: household.village_code, path: household.village_path });
+    const change = await normalizedChange(await resolvedChange(tx, household.id, options.change), today);
     const created = await tx
       .insertInto('registry_change_request')
       .values({
@@ -203,7 +253,11 @@ export async function decideChangeRequest(
     const next = options.decision === 'approve' ? NEXT_STEP[step] : null;
     const status = options.decision === 'reject' ? 'rejected' : next === null ? 'applied' : 'pending';
     if (status === 'applied') {
-      await applyChange(tx, ctx, household, request.payload as ChangeRequestPayload, request.reason);
+      await applyChange(tx, ctx, household, {
+        id: request.id,
+        change: request.payload as ChangeRequestPayload,
+        reason: request.reason,
+      });
     }
     await tx
       .updateTable('registry_change_request')
@@ -233,7 +287,7 @@ async function currentMember(tx: Tx, household: Household, idNumber: string) {
   const member = await tx
     .selectFrom('registry_membership as m')
     .innerJoin('registry_person as p', 'p.id', 'm.person_id')
-    .select(['m.id', 'm.relation', 'p.id as person_id'])
+    .select(['m.id', 'm.relation', 'm.start_on', 'p.id as person_id'])
     .where('m.household_id', '=', household.id)
     .where('m.end_on', 'is', null)
     .where('p.id_number', '=', idNumber)
@@ -261,39 +315,31 @@ async function applyChange(
   tx: Tx,
   ctx: ServiceContext,
   household: Household,
-  change: ChangeRequestPayload,
-  reason: string,
+  request: { id: string; change: ChangeRequestPayload; reason: string },
 ) {
+  const { id: requestId, change, reason } = request;
   const today = chinaDateOf(ctx.clock.now());
   const villages = [household.village_id];
   switch (change.kind) {
     case 'add_member': {
-      const [taken] = await currentMembershipsOf(tx, [change.member.idNumber]);
-      if (taken) {
-        throw new AppError('REGISTRY_MEMBER_IN_OTHER_HOUSEHOLD', {
-          idNumber: maskIdNumber(change.member.idNumber),
-          household: taken.household_number,
-        });
-      }
-      const existing = await tx
-        .selectFrom('registry_person')
-        .select('id')
-        .where('id_number', '=', change.member.idNumber)
-        .executeTakeFirst();
       const [valid] = await validateIdNumbers(
         [{ field: 'change.member.idNumber', idNumber: change.member.idNumber }],
         today,
       );
-      const personId =
-        existing?.id ??
-        (
-          await insertPerson(tx, {
-            id_number: valid!.normalized,
-            name: change.member.name,
-            sex: valid!.sex,
-            birth_date: valid!.birthDate,
-          })
-        ).id;
+      // Held by an active member (elsewhere or already here): the change applies as a claim in the queue.
+      const [taken] = await currentMembershipsOf(tx, [valid!.normalized]);
+      if (taken) {
+        await flagDuplicates(tx, {
+          householdId: household.id,
+          claims: [
+            { member: { ...change.member, idNumber: valid!.normalized }, holderHouseholdId: taken.household_id },
+          ],
+          changeRequestId: requestId,
+        });
+        break;
+      }
+      const [existing] = await personsByIdNumbers(tx, [valid!.normalized]);
+      const personId = existing?.id ?? (await insertPerson(tx, newPersonValues(valid!, change.member))).id;
       await insertMembership(tx, {
         household_id: household.id,
         person_id: personId,
@@ -305,7 +351,9 @@ async function applyChange(
     case 'remove_member': {
       const member = await currentMember(tx, household, change.idNumber);
       if (member.relation === 'head') refuseHeadRemoval();
-      await endMembership(tx, member.id, today, reason);
+      const endOn = change.endOn ?? today;
+      if (endOn < member.start_on) throw new AppError('REGISTRY_MEMBERSHIP_DATE_TOO_EARLY', { date: member.start_on });
+      await endMembership(tx, member.id, endOn, reason);
       break;
     }
     case 'transfer_member': {

@@ -57,7 +57,7 @@ function sampleTotals(db: Executor, countyId: number, year: number) {
 /** The computed exit metrics of a village or county for a year, against the thresholds, with every reason. */
 async function assess(
   ctx: ServiceContext,
-  unit: Awaited<ReturnType<typeof exitUnit>>,
+  unit: { id: number; code: string; path: string; exitLevel: 'village' | 'county' },
   year: number,
   conditions: VillageConditions,
 ): Promise<{ passed: boolean; checks: RuleCheck<string>[] }> {
@@ -84,14 +84,23 @@ async function assess(
 }
 
 export async function assessExit(ctx: ServiceContext, options: { unit: string; year: number }) {
-  const unit = await exitUnit(ctx, options.unit, 'registry.read');
-  const outcome = await assess(ctx, unit, options.year, NO_CONDITIONS);
+  return assessUnitExit(ctx, await exitUnit(ctx, options.unit, 'registry.read'), options.year);
+}
+
+/** The assessment of a village or county the caller may read (checked by the caller). */
+export async function assessUnitExit(
+  ctx: ServiceContext,
+  unit: { id: number; code: string; path: string; level: number | null },
+  year: number,
+) {
+  const exitLevel = unit.level === 5 ? ('village' as const) : ('county' as const);
+  const outcome = await assess(ctx, { ...unit, exitLevel }, year, NO_CONDITIONS);
   // Villages' conditions are verified on application; the assessment shows the incidence part.
-  const checks = unit.exitLevel === 'village' ? outcome.checks.slice(0, 1) : outcome.checks;
+  const checks = exitLevel === 'village' ? outcome.checks.slice(0, 1) : outcome.checks;
   return {
     unitCode: unit.code,
-    level: unit.exitLevel,
-    year: options.year,
+    level: exitLevel,
+    year,
     passed: checks.every((c) => c.passed),
     checks,
   };

@@ -1,3 +1,4 @@
+import type { DuplicateRow } from './duplicate-queries.ts';
 import type { Selectable } from 'kysely';
 import type { RegistryLifecycleEventTable } from '../../platform/db-schema.ts';
 import { maskIdNumber } from './rules/id-number.ts';
@@ -66,6 +67,7 @@ export function presentHousehold(
     measures: Awaited<ReturnType<typeof measuresOf>>;
     pairings: Awaited<ReturnType<typeof pairingsOf>>;
     events: Awaited<ReturnType<typeof eventsOf>>;
+    claims: DuplicateRow[];
   },
   reveal: boolean,
 ): HouseholdDto {
@@ -118,6 +120,13 @@ export function presentHousehold(
       to: p.to_on,
     })),
     events: parts.events.map(presentEvent),
+    pendingDuplicates: parts.claims.map((claim) => ({
+      caseId: claim.id,
+      name: claim.name,
+      idNumber: reveal ? claim.id_number : maskIdNumber(claim.id_number),
+      relation: claim.relation,
+      heldByHouseholdNumber: claim.existing_household_number,
+    })),
     revealed: reveal,
   };
 }

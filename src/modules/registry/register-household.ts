@@ -4,7 +4,10 @@ import { AppError } from '../../platform/errors.ts';
 import { authorize } from '../auth/access.ts';
 import type { ServiceContext } from '../auth/context.ts';
 import { normalizeUnitCode } from '../org/codes.ts';
+import { type DuplicateClaim, flagDuplicates } from './duplicates.ts';
 import { validateIdNumbers } from './id-numbers.ts';
+import { newPersonValues } from './person-values.ts';
+import { maskIdNumber } from './rules/id-number.ts';
 import {
   currentMembershipsOf,
   insertHousehold,
@@ -18,30 +21,37 @@ import {
 import type { CreateHouseholdInput } from './schema.ts';
 import { getHousehold } from './service.ts';
 
-/** Exactly one head, and no identity number twice: checked before anything is written. */
-function assertComposition(members: CreateHouseholdInput['members'], normalized: readonly string[]) {
+/** Exactly one head: checked before anything is written. */
+function assertOneHead(members: CreateHouseholdInput['members']) {
   const heads = members.filter((member) => member.relation === 'head').length;
   if (heads !== 1) {
     throw new AppError('REGISTRY_HEAD_COUNT', { count: heads }, [
       { field: 'members', code: 'head_count', message: String(heads) },
     ]);
   }
-  const seen = new Map<string, number>();
+}
+
+/**
+ * Which entries of a repeated number are repeats: the head's entry stands (so the household keeps its head),
+ * otherwise the first. The repeats go to the deduplication queue.
+ */
+function repeatedEntries(members: readonly { relation: string }[], normalized: readonly string[]): Set<number> {
+  const standing = new Map<string, number>();
   normalized.forEach((id, index) => {
-    const first = seen.get(id);
-    if (first !== undefined) {
-      throw new AppError('REGISTRY_DUPLICATE_IN_HOUSEHOLD', {}, [
-        { field: `members.${index}.idNumber`, code: 'duplicate_in_household', message: `members.${first}.idNumber` },
-      ]);
+    const first = standing.get(id);
+    if (first === undefined || (members[index]?.relation === 'head' && members[first]?.relation !== 'head')) {
+      standing.set(id, index);
     }
-    seen.set(id, index);
   });
+  const standingIndexes = new Set(standing.values());
+  return new Set(normalized.map((_, index) => index).filter((index) => !standingIndexes.has(index)));
 }
 
 /**
  * Identifies a household (status `identified`) in a village with its members, in one transaction with its
- * audit record and the village's statistics. A member who belongs to another household now is refused:
- * transfers go through a change request.
+ * audit record and the village's statistics. A member whose ID number an active member of another household
+ * holds, or that the form repeats, is not made a second membership: the household is saved and that member
+ * waits in the deduplication queue (`pendingDuplicates` on the household) until an approver decides.
  */
 export async function registerHousehold(ctx: ServiceContext, input: CreateHouseholdInput) {
   authorize(ctx.access, 'registry.write');
@@ -66,25 +76,13 @@ export async function registerHousehold(ctx: ServiceContext, input: CreateHouseh
     today,
   );
   const normalized = ids.map((id) => id.normalized);
-  assertComposition(input.members, normalized);
+  assertOneHead(input.members);
+  const repeats = repeatedEntries(input.members, normalized);
 
   const householdId = await ctx.db
     .transaction()
     .execute(async (tx) => {
-      const taken = await currentMembershipsOf(tx, normalized);
-      if (taken.length > 0) {
-        const first = taken[0]!;
-        const index = normalized.indexOf(first.id_number);
-        throw new AppError(
-          'REGISTRY_MEMBER_IN_OTHER_HOUSEHOLD',
-          { idNumber: input.members[index]?.idNumber ?? '', household: first.household_number },
-          taken.map((row) => ({
-            field: `members.${normalized.indexOf(row.id_number)}.idNumber`,
-            code: 'member_in_other_household',
-            message: row.household_number,
-          })),
-        );
-      }
+      const heldBy = new Map((await currentMembershipsOf(tx, normalized)).map((row) => [row.id_number, row]));
       const number = `${village.code}-${String(await nextHouseholdSequence(tx, village.code)).padStart(4, '0')}`;
       const { id } = await insertHousehold(tx, {
         number,
@@ -97,23 +95,15 @@ export async function registerHousehold(ctx: ServiceContext, input: CreateHouseh
         phone: input.phone ?? null,
       });
       const known = new Map((await personsByIdNumbers(tx, normalized)).map((p) => [p.id_number, p.id]));
+      const claims: DuplicateClaim[] = [];
       for (const [index, member] of input.members.entries()) {
         const valid = ids[index]!;
-        const personId =
-          known.get(valid.normalized) ??
-          (
-            await insertPerson(tx, {
-              id_number: valid.normalized,
-              name: member.name,
-              sex: valid.sex,
-              birth_date: valid.birthDate,
-              ethnicity: member.ethnicity ?? '汉族',
-              education: member.education ?? null,
-              health: member.health ?? 'healthy',
-              labour_capacity: member.labourCapacity ?? 'ordinary',
-              phone: member.phone ?? null,
-            })
-          ).id;
+        const holder = repeats.has(index) ? id : heldBy.get(valid.normalized)?.household_id;
+        if (holder !== undefined) {
+          claims.push({ member: { ...member, idNumber: valid.normalized }, holderHouseholdId: holder });
+          continue;
+        }
+        const personId = known.get(valid.normalized) ?? (await insertPerson(tx, newPersonValues(valid, member))).id;
         await insertMembership(tx, {
           household_id: id,
           person_id: personId,
@@ -121,6 +111,7 @@ export async function registerHousehold(ctx: ServiceContext, input: CreateHouseh
           start_on: identifiedOn,
         });
       }
+      await flagDuplicates(tx, { householdId: id, claims });
       await refreshVillageStats(tx, [village.id]);
       await appendAudit(
         tx,
@@ -130,7 +121,12 @@ export async function registerHousehold(ctx: ServiceContext, input: CreateHouseh
           entity: 'registry_household',
           entityId: id,
           unitPath: village.path,
-          after: { number, village: village.code, members: input.members.length },
+          after: {
+            number,
+            village: village.code,
+            members: input.members.length - claims.length,
+            pendingDuplicates: claims.map((claim) => maskIdNumber(claim.member.idNumber)),
+          },
         },
         ctx.clock.now(),
       );

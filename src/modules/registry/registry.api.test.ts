@@ -95,27 +95,13 @@ describe('POST /api/registry/households', () => {
     );
   });
 
-  it('refuses two heads, no head, the same ID twice, and a member of another household', async () => {
+  it('refuses two heads and no head, writing nothing', async () => {
     const twoHeads = family();
     twoHeads.members[1]!.relation = 'head';
     expect((await admin.post('/api/registry/households', twoHeads)).body.code).toBe('REGISTRY_HEAD_COUNT');
     const noHead = family();
     noHead.members[0]!.relation = 'other';
     expect((await admin.post('/api/registry/households', noHead)).body.code).toBe('REGISTRY_HEAD_COUNT');
-    const twice = family();
-    twice.members[2]!.idNumber = twice.members[1]!.idNumber;
-    const doubled = await admin.post('/api/registry/households', twice);
-    expect(doubled.status).toBe(422);
-    expect(doubled.body.details[0]).toMatchObject({ field: 'members.2.idNumber' });
-
-    const first = family();
-    expect((await admin.post('/api/registry/households', first)).status).toBe(201);
-    const second = family(XIJIE);
-    second.members[2]!.idNumber = first.members[2]!.idNumber;
-    const taken = await admin.post('/api/registry/households', second);
-    expect(taken.status).toBe(409);
-    expect(taken.body.code).toBe('REGISTRY_MEMBER_IN_OTHER_HOUSEHOLD');
-    expect(taken.body.details[0].field).toBe('members.2.idNumber');
   });
 
   it('refuses a unit that is not a village, and a village outside the caller’s scope', async () => {
@@ -408,6 +394,45 @@ describe('change requests, approved village → township → county', () => {
   });
 });
 
+describe('member changes filed from the household screen', () => {
+  it('names members by personId, ends a removed membership on its day, and approves each kind', async () => {
+    const household = (await admin.post('/api/registry/households', { ...family(), identifiedOn: '2024-01-10' })).body;
+    const [head, spouse, child] = household.members as { personId: string }[];
+    const approveAll = async (id: string) => {
+      for (const version of [1, 2, 3]) {
+        await admin.post(`/api/registry/change-requests/${id}/decisions`, { decision: 'approve', version });
+      }
+    };
+    const removal = await admin.post(`/api/registry/households/${household.id}/change-requests`, {
+      change: { kind: 'remove_member', personId: child!.personId, endOn: '2024-03-15' },
+      reason: '外出务工落户',
+    });
+    expect(removal.status).toBe(201);
+    expect(removal.body.change.idNumber).toContain('*');
+    await approveAll(removal.body.id);
+    const headChange = await admin.post(`/api/registry/households/${household.id}/change-requests`, {
+      change: { kind: 'change_head', personId: spouse!.personId, formerHeadRelation: 'spouse' },
+      reason: '原户主长期外出',
+    });
+    await approveAll(headChange.body.id);
+    const after = (await admin.get(`/api/registry/households/${household.id}`)).body;
+    expect(after.memberCount).toBe(2);
+    expect(after.members.find((m: { personId: string }) => m.personId === child!.personId)).toMatchObject({
+      endOn: '2024-03-15',
+      endReason: '外出务工落户',
+    });
+    expect(after.members.find((m: { personId: string }) => m.personId === spouse!.personId).relation).toBe('head');
+    expect(after.members.find((m: { personId: string }) => m.personId === head!.personId).relation).toBe('spouse');
+
+    const stranger = await admin.post(`/api/registry/households/${household.id}/change-requests`, {
+      change: { kind: 'correct_id', personId: '999999999', correctIdNumber: newId() },
+      reason: '号码有误',
+    });
+    expect(stranger.status).toBe(404);
+    expect(stranger.body.details[0].field).toBe('change.personId');
+  });
+});
+
 describe('village and county exit', () => {
   const CONDITIONS = { roads: true, water: true, power: true, clinic: true };
 
@@ -435,6 +460,17 @@ describe('village and county exit', () => {
       version: 2,
     });
     expect(done.body).toMatchObject({ status: 'approved', nextStep: null });
+
+    const overview = await admin.get('/api/registry/exit-overview?unit=140929100&year=2024&level=village');
+    expect(overview.status).toBe(200);
+    expect(overview.body.total).toBeGreaterThan(1);
+    const xijie = overview.body.items.find((item: { unitCode: string }) => item.unitCode === XIJIE);
+    expect(xijie).toMatchObject({ passed: true, application: { id: applied.body.id, status: 'approved' } });
+    expect(xijie.checks[0]).toMatchObject({ name: 'incidence_below_threshold', required: 0.02 });
+    const leader = await t.signIn({ role: 'leader', scopes: ['140929101'] });
+    expect((await leader.get('/api/registry/exit-overview?unit=140929100&year=2024&level=village')).status).toBe(403);
+    const counties = await admin.get('/api/registry/exit-overview?unit=1409&year=2024&level=county');
+    expect(counties.body.items.map((c: { level: string }) => c.level)).toContain('county');
   });
 
   it('judges a county on incidence and on the sample checks recorded for it', async () => {
@@ -487,5 +523,169 @@ describe('relocation projects', () => {
     expect(created.body).toMatchObject({ areaPerPersonM2: 25, originVillageCodes: [DONGJIE] });
     const listed = await admin.get('/api/registry/relocations?unit=140929');
     expect(listed.body.items.map((p: { id: string }) => p.id)).toContain(created.body.id);
+  });
+});
+
+describe('the deduplication queue', () => {
+  type Case = { id: string; status: string; version: number; householdNumber: string };
+  async function queued(household: { number: string }): Promise<Case> {
+    const list = await admin.get(`/api/registry/duplicates?q=${household.number}&status=pending`);
+    expect(list.status).toBe(200);
+    return list.body.items.find((c: Case) => c.householdNumber === household.number);
+  }
+
+  it('saves a household whose member another household holds, and queues the member for a decision', async () => {
+    const holder = { ...family(DONGJIE), identifiedOn: '2024-01-10' };
+    const a = (await admin.post('/api/registry/households', holder)).body;
+    const claimant = family(XIJIE);
+    claimant.members[2]!.idNumber = holder.members[2]!.idNumber;
+    const b = await admin.post('/api/registry/households', claimant);
+    expect(b.status).toBe(201);
+    expect(b.body.memberCount).toBe(2);
+    expect(b.body.pendingDuplicates).toEqual([
+      expect.objectContaining({ name: '张小明', relation: 'child', heldByHouseholdNumber: a.number }),
+    ]);
+    expect(b.body.pendingDuplicates[0].idNumber).toContain('*');
+
+    const duplicate = await queued(b.body);
+    expect(duplicate).toMatchObject({ status: 'pending', existingHouseholdNumber: a.number, sameHousehold: false });
+    const counts = (await admin.get('/api/registry/duplicates')).body.counts;
+    expect(counts.pending).toBeGreaterThan(0);
+
+    // Scope: the township of both villages sees the case, another township does not; a village alone may not decide.
+    const township = await t.signIn({ role: 'leader', scopes: ['140929100'] });
+    const seen = await township.get('/api/registry/duplicates?status=pending');
+    expect(seen.body.items.map((c: Case) => c.id)).toContain(duplicate.id);
+    const elsewhere = await t.signIn({ role: 'leader', scopes: ['140929101'] });
+    expect((await elsewhere.get('/api/registry/duplicates')).body.items).toEqual([]);
+    const villageStaff = await t.signIn({ role: 'staff', scopes: [XIJIE] });
+    expect((await villageStaff.get('/api/registry/duplicates')).body.items.map((c: Case) => c.id)).toContain(
+      duplicate.id,
+    );
+    const refused = await villageStaff.post(`/api/registry/duplicates/${duplicate.id}/decisions`, {
+      decision: 'keep_new',
+      reason: '已分户',
+      version: 1,
+    });
+    expect(refused.status).toBe(403);
+
+    const stale = await township.post(`/api/registry/duplicates/${duplicate.id}/decisions`, {
+      decision: 'keep_new',
+      reason: '已分户',
+      version: 2,
+    });
+    expect(stale.status).toBe(409);
+    const moved = await township.post(`/api/registry/duplicates/${duplicate.id}/decisions`, {
+      decision: 'keep_new',
+      effectiveOn: '2024-05-20',
+      reason: '已分户到西街村',
+      version: 1,
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ status: 'kept_new', decidedOn: '2024-05-20', reason: '已分户到西街村' });
+    const left = (await admin.get(`/api/registry/households/${a.id}`)).body;
+    expect(left.memberCount).toBe(2);
+    expect(left.members.find((m: { endOn: string | null }) => m.endOn)).toMatchObject({
+      endOn: '2024-05-20',
+      endReason: '已分户到西街村',
+    });
+    const joined = (await admin.get(`/api/registry/households/${b.body.id}`)).body;
+    expect(joined).toMatchObject({ memberCount: 3, pendingDuplicates: [] });
+    const again = await township.post(`/api/registry/duplicates/${duplicate.id}/decisions`, {
+      decision: 'keep_existing',
+      reason: '重复处理',
+      version: 2,
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('REGISTRY_DUPLICATE_DECIDED');
+    const audit = await admin.get('/api/audit?entity=registry_duplicate');
+    expect(audit.status).toBe(200);
+  });
+
+  it('queues a number repeated within one household; only keeping or correcting it is possible', async () => {
+    const body = family(SANJING);
+    body.members[2]!.idNumber = body.members[1]!.idNumber;
+    const created = (await admin.post('/api/registry/households', body)).body;
+    expect(created.memberCount).toBe(2);
+    const duplicate = await queued(created);
+    expect(duplicate).toMatchObject({ sameHousehold: true });
+    const moved = await admin.post(`/api/registry/duplicates/${duplicate.id}/decisions`, {
+      decision: 'keep_new',
+      reason: '录入重复',
+      version: 1,
+    });
+    expect(moved.status).toBe(422);
+    expect(moved.body.code).toBe('REGISTRY_DUPLICATE_SAME_HOUSEHOLD');
+    const missing = await admin.post(`/api/registry/duplicates/${duplicate.id}/decisions`, {
+      decision: 'correct_id',
+      reason: '录入错误',
+      version: 1,
+    });
+    expect(missing.status).toBe(400);
+    const right = newId('20050101');
+    const corrected = await admin.post(`/api/registry/duplicates/${duplicate.id}/decisions`, {
+      decision: 'correct_id',
+      correctIdNumber: right,
+      reason: '身份证号录入错误，已核对户口簿',
+      version: 1,
+    });
+    expect(corrected.status).toBe(200);
+    expect(corrected.body.status).toBe('corrected');
+    const household = (await admin.get(`/api/registry/households/${created.id}?reveal=true`)).body;
+    expect(household.memberCount).toBe(3);
+    expect(household.members.map((m: { idNumber: string }) => m.idNumber)).toContain(right);
+  });
+
+  it('keeps every household headed: a claimed head cannot be dropped, a holding head cannot be moved', async () => {
+    const holder = family(DONGJIE);
+    await admin.post('/api/registry/households', holder);
+    const asHead = family(XIJIE);
+    asHead.members[0]!.idNumber = holder.members[2]!.idNumber;
+    const headless = (await admin.post('/api/registry/households', asHead)).body;
+    const claim = await queued(headless);
+    const dropped = await admin.post(`/api/registry/duplicates/${claim.id}/decisions`, {
+      decision: 'keep_existing',
+      reason: '仍属原户',
+      version: 1,
+    });
+    expect(dropped.body.code).toBe('REGISTRY_DUPLICATE_CLAIM_IS_HEAD');
+
+    const asChild = family(XIJIE);
+    asChild.members[2]!.idNumber = holder.members[0]!.idNumber;
+    const second = (await admin.post('/api/registry/households', asChild)).body;
+    const headClaim = await queued(second);
+    const moved = await admin.post(`/api/registry/duplicates/${headClaim.id}/decisions`, {
+      decision: 'keep_new',
+      reason: '迁入',
+      version: 1,
+    });
+    expect(moved.body.code).toBe('REGISTRY_DUPLICATE_HOLDER_HEAD');
+    const kept = await admin.post(`/api/registry/duplicates/${headClaim.id}/decisions`, {
+      decision: 'keep_existing',
+      reason: '仍为原户户主',
+      version: 1,
+    });
+    expect(kept.body.status).toBe('kept_existing');
+    expect((await admin.get(`/api/registry/households/${second.id}`)).body.memberCount).toBe(2);
+  });
+
+  it('queues a member added by an approved change request whose number another household holds', async () => {
+    const holder = family(DONGJIE);
+    await admin.post('/api/registry/households', holder);
+    const target = (await admin.post('/api/registry/households', family(DONGJIE))).body;
+    const filed = await admin.post(`/api/registry/households/${target.id}/change-requests`, {
+      change: {
+        kind: 'add_member',
+        member: { name: '张小明', idNumber: holder.members[2]!.idNumber, relation: 'other' },
+      },
+      reason: '投靠亲属',
+    });
+    for (const version of [1, 2, 3]) {
+      await admin.post(`/api/registry/change-requests/${filed.body.id}/decisions`, { decision: 'approve', version });
+    }
+    const household = (await admin.get(`/api/registry/households/${target.id}`)).body;
+    expect(household.memberCount).toBe(3);
+    expect(household.pendingDuplicates).toHaveLength(1);
+    expect(await queued(target)).toMatchObject({ source: 'change_request', changeRequestId: filed.body.id });
   });
 });

@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { job } from '../jobs/schema.ts';
 import { decideChangeRequest, listChangeRequests, requestChange } from './change-requests.ts';
+import { decideDuplicate, listDuplicates } from './duplicates.ts';
 import { exportRegistry } from './export-registry.ts';
+import { listExitOverview } from './exit-overview.ts';
 import { createRelocation, listRelocations } from './relocations.ts';
 import { applyForExit, assessExit, listExitApplications, recordSampleCheck, reviewExitApplication } from './exits.ts';
 import { startRegistryImport } from './start-registry-import.ts';
@@ -17,10 +19,16 @@ import {
   changeRequestIdParam,
   createChangeRequestBody,
   decideBody,
+  decideDuplicateBody,
+  duplicateCase,
+  duplicatePage,
+  listDuplicatesQuery,
   exitApplication,
   exitApplicationBody,
   exitAssessment,
   exitAssessmentQuery,
+  exitOverview,
+  exitOverviewQuery,
   sampleCheck,
   sampleCheckBody,
   listChangeRequestsQuery,
@@ -380,6 +388,20 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
     (request) => assessExit(request.ctx, request.query),
   );
 
+  app.get(
+    '/api/registry/exit-overview',
+    {
+      config: { guard: 'registry.read' },
+      schema: {
+        tags,
+        summary: 'The villages or counties under a unit with their exit metrics, verdicts and applications',
+        querystring: exitOverviewQuery,
+        response: { 200: exitOverview, ...readErrors },
+      },
+    },
+    (request) => listExitOverview(request.ctx, request.query),
+  );
+
   app.post(
     '/api/registry/sample-checks',
     {
@@ -462,5 +484,34 @@ export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => reply.status(201).send(await createRelocation(request.ctx, request.body)),
+  );
+
+  app.get(
+    '/api/registry/duplicates',
+    {
+      config: { guard: 'registry.read' },
+      schema: {
+        tags,
+        summary: 'The deduplication queue: cases touching a household in your scope, with counts per status',
+        querystring: listDuplicatesQuery,
+        response: { 200: duplicatePage, ...readErrors },
+      },
+    },
+    (request) => listDuplicates(request.ctx, request.query),
+  );
+
+  app.post(
+    '/api/registry/duplicates/:id/decisions',
+    {
+      config: { guard: 'registry.approve' },
+      schema: {
+        tags,
+        summary: 'Decide a duplicate case: keep in the existing household, move to the new one, or correct the ID',
+        params: changeRequestIdParam,
+        body: decideDuplicateBody,
+        response: { 200: duplicateCase, ...writeErrors },
+      },
+    },
+    (request) => decideDuplicate(request.ctx, { id: request.params.id, ...request.body }),
   );
 };

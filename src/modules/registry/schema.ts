@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UNIT_CODE_PATTERN } from '../org/codes.ts';
+import { duplicateDecisions } from './rules/duplicate-decision.ts';
 import { STATS_FIRST_YEAR, STATS_LAST_YEAR } from '../../platform/migrations/0003-registry.ts';
 
 const isoDate = z.iso.date().describe('A date, YYYY-MM-DD');
@@ -226,6 +227,17 @@ export const household = householdSummary
       }),
     ),
     events: z.array(lifecycleEvent),
+    pendingDuplicates: z
+      .array(
+        z.object({
+          caseId: z.string(),
+          name: z.string(),
+          idNumber: z.string().describe('Masked unless revealed'),
+          relation: z.string(),
+          heldByHouseholdNumber: z.string().nullable(),
+        }),
+      )
+      .describe('Members claimed at registration whose ID number waits in the deduplication queue'),
     revealed: z.boolean().describe('Whether ID numbers and phones are shown unmasked'),
   })
   .meta({ id: 'RegistryHousehold' });
@@ -319,6 +331,7 @@ export type StatsDto = z.infer<typeof stats>;
 export type StatsBreakdownDto = z.infer<typeof statsBreakdown>;
 export type HouseholdDto = z.infer<typeof household>;
 export type CreateHouseholdInput = z.infer<typeof createHouseholdBody>;
+export type MemberInput = z.infer<typeof memberInput>;
 
 export const ruralPopulationBody = z.object({
   villageCode: unitCode,
@@ -341,33 +354,62 @@ export const exportQuery = z.object({
   reveal: z.enum(['true', 'false']).optional().describe('Unmasked ID numbers and phones (needs registry.unmask)'),
 });
 
+const changeIdNumber = z.string().trim().min(15).max(18);
+const addMemberChange = z.object({
+  kind: z.literal('add_member'),
+  member: memberInput.extend({ relation: z.enum(relations).exclude(['head']) }),
+});
+const removeMemberChange = z.object({
+  kind: z.literal('remove_member'),
+  idNumber: changeIdNumber,
+  endOn: isoDate.optional().describe('When the membership ended (death, marriage away…); default the approval day'),
+});
+const transferMemberChange = z.object({
+  kind: z.literal('transfer_member'),
+  idNumber: changeIdNumber,
+  toHouseholdNumber: z.string().trim().min(1).max(30),
+  relation: z.enum(relations).exclude(['head']),
+});
+const correctIdChange = z.object({
+  kind: z.literal('correct_id'),
+  idNumber: changeIdNumber,
+  correctIdNumber: changeIdNumber,
+});
+const changeHeadChange = z.object({
+  kind: z.literal('change_head'),
+  newHeadIdNumber: changeIdNumber,
+  formerHeadRelation: z.enum(relations).exclude(['head']),
+});
+/** A change as stored and applied: the member concerned named by their full ID number. */
 export const changeRequestPayload = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('add_member'),
-    member: memberInput.extend({ relation: z.enum(relations).exclude(['head']) }),
-  }),
-  z.object({ kind: z.literal('remove_member'), idNumber: z.string().trim().min(15).max(18) }),
-  z.object({
-    kind: z.literal('transfer_member'),
-    idNumber: z.string().trim().min(15).max(18),
-    toHouseholdNumber: z.string().trim().min(1).max(30),
-    relation: z.enum(relations).exclude(['head']),
-  }),
-  z.object({
-    kind: z.literal('correct_id'),
-    idNumber: z.string().trim().min(15).max(18),
-    correctIdNumber: z.string().trim().min(15).max(18),
-  }),
-  z.object({
-    kind: z.literal('change_head'),
-    newHeadIdNumber: z.string().trim().min(15).max(18),
-    formerHeadRelation: z.enum(relations).exclude(['head']),
-  }),
+  addMemberChange,
+  removeMemberChange,
+  transferMemberChange,
+  correctIdChange,
+  changeHeadChange,
 ]);
 export type ChangeRequestPayload = z.infer<typeof changeRequestPayload>;
-
-export const createChangeRequestBody = z.object({ change: changeRequestPayload, reason });
-
+/**
+ * A change as filed: the member concerned by full ID number, or — for a user who sees ID numbers masked — by
+ * `personId` from the household's member list; the service resolves it to the number before storing.
+ */
+const memberRef = {
+  idNumber: changeIdNumber.optional(),
+  personId: z
+    .string()
+    .regex(/^\d{1,18}$/)
+    .optional()
+    .describe('A current member, instead of the ID number'),
+};
+export const filedChange = z.discriminatedUnion('kind', [
+  addMemberChange,
+  removeMemberChange.extend(memberRef),
+  transferMemberChange.extend(memberRef),
+  correctIdChange.extend(memberRef),
+  changeHeadChange.extend({ newHeadIdNumber: changeIdNumber.optional(), personId: memberRef.personId }),
+]);
+export type FiledChange = z.infer<typeof filedChange>;
+export const createChangeRequestBody = z.object({ change: filedChange, reason });
 export const approvalSteps = ['village', 'township', 'county'] as const;
 
 export const changeRequest = z
@@ -443,6 +485,25 @@ export const exitAssessment = z.object({
   checks: z.array(check),
 });
 
+export const exitOverviewQuery = z.object({
+  unit: unitCode.describe('The villages or counties under this unit'),
+  year: statsQuery.shape.year,
+  level: z.enum(['village', 'county']),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export const exitOverview = z.object({
+  items: z.array(
+    exitAssessment.extend({
+      unitName: z.string(),
+      application: z
+        .object({ id: z.string(), status: exitApplication.shape.status, nextStep: z.string().nullable() })
+        .nullable()
+        .describe('The latest application for the year'),
+    }),
+  ),
+  total: z.number().int(),
+});
 export const relocationBody = z.object({
   name: z.string().trim().min(2).max(100),
   destinationVillageCode: unitCode,
@@ -468,3 +529,67 @@ export const relocationProject = z
   })
   .meta({ id: 'RegistryRelocationProject' });
 export const relocationQuery = z.object({ unit: unitCode });
+
+export const duplicateStatuses = ['pending', 'kept_existing', 'kept_new', 'corrected'] as const;
+export const duplicateCase = z
+  .object({
+    id: z.string(),
+    idNumber: z.string().describe('Masked'),
+    name: z.string(),
+    relation: z.string().describe('The relation the claim gave the person'),
+    householdId: z.string().describe('The household that claimed the person'),
+    householdNumber: z.string(),
+    villageCode: z.string(),
+    villageName: z.string(),
+    existingHouseholdId: z.string().nullable().describe('The household the person belonged to (may be the same)'),
+    existingHouseholdNumber: z.string().nullable(),
+    existingVillageName: z.string().nullable(),
+    sameHousehold: z.boolean().describe('The number was repeated within one household'),
+    source: z.enum(['registration', 'change_request']),
+    changeRequestId: z.string().nullable(),
+    status: z.enum(duplicateStatuses),
+    decidedOn: z.string().nullable(),
+    reason: z.string().nullable(),
+    correctedIdNumber: z.string().nullable().describe('Masked'),
+    createdAt: z.string(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'RegistryDuplicateCase' });
+export const listDuplicatesQuery = z.object({
+  unit: unitCode.optional().describe('Only cases touching a household under this unit'),
+  status: z.enum(duplicateStatuses).optional(),
+  q: z.string().trim().min(1).max(50).optional().describe('Household number (either side), or the exact name'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export const duplicatePage = z.object({
+  items: z.array(duplicateCase),
+  total: z.number().int(),
+  counts: z
+    .object({
+      pending: z.number().int(),
+      kept_existing: z.number().int(),
+      kept_new: z.number().int(),
+      corrected: z.number().int(),
+    })
+    .describe('Cases per status under the same unit and search filter'),
+});
+export const decideDuplicateBody = z
+  .object({
+    decision: z.enum(duplicateDecisions),
+    effectiveOn: isoDate.optional().describe('When a moved person left the other household; default today'),
+    reason,
+    correctIdNumber: z
+      .string()
+      .trim()
+      .min(15)
+      .max(18)
+      .optional()
+      .describe('For correct_id (required there): the claimed person’s right number'),
+    version,
+  })
+  .refine((body) => body.decision !== 'correct_id' || body.correctIdNumber !== undefined, {
+    path: ['correctIdNumber'],
+    message: 'required to correct the ID number',
+  });
+export type DecideDuplicateInput = z.infer<typeof decideDuplicateBody>;

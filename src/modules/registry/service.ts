@@ -17,6 +17,7 @@ import {
   sumStatsByMeasure,
   unitByCode,
 } from './queries.ts';
+import { pendingClaimsOf } from './duplicate-queries.ts';
 import { presentHousehold, presentHouseholdSummary, presentStats, presentStatsBreakdown } from './presenter.ts';
 
 /** The unit by any form of its code, checked against the permission and the caller's scope. */
@@ -78,14 +79,15 @@ export async function getHousehold(ctx: ServiceContext, options: { id: string; r
       ),
     );
   }
-  const [members, incomes, measures, pairings, events] = await Promise.all([
+  const [members, incomes, measures, pairings, events, claims] = await Promise.all([
     membersOf(ctx.db, row.id),
     incomesOf(ctx.db, row.id),
     measuresOf(ctx.db, row.id),
     pairingsOf(ctx.db, row.id),
     eventsOf(ctx.db, row.id),
+    pendingClaimsOf(ctx.db, row.id),
   ]);
-  return presentHousehold(row, { members, incomes, measures, pairings, events }, options.reveal);
+  return presentHousehold(row, { members, incomes, measures, pairings, events, claims }, options.reveal);
 }
 
 export async function listHouseholds(

@@ -10363,25 +10363,38 @@ export interface paths {
                         } | {
                             /** @enum {string} */
                             kind: "remove_member";
-                            idNumber: string;
+                            idNumber?: string;
+                            /**
+                             * Format: date
+                             * @description When the membership ended (death, marriage away…); default the approval day
+                             */
+                            endOn?: string;
+                            /** @description A current member, instead of the ID number */
+                            personId?: string;
                         } | {
                             /** @enum {string} */
                             kind: "transfer_member";
-                            idNumber: string;
+                            idNumber?: string;
                             toHouseholdNumber: string;
                             /** @enum {string} */
                             relation: "spouse" | "child" | "child_in_law" | "grandchild" | "parent" | "sibling" | "other";
+                            /** @description A current member, instead of the ID number */
+                            personId?: string;
                         } | {
                             /** @enum {string} */
                             kind: "correct_id";
-                            idNumber: string;
+                            idNumber?: string;
                             correctIdNumber: string;
+                            /** @description A current member, instead of the ID number */
+                            personId?: string;
                         } | {
                             /** @enum {string} */
                             kind: "change_head";
-                            newHeadIdNumber: string;
+                            newHeadIdNumber?: string;
                             /** @enum {string} */
                             formerHeadRelation: "spouse" | "child" | "child_in_law" | "grandchild" | "parent" | "sibling" | "other";
+                            /** @description A current member, instead of the ID number */
+                            personId?: string;
                         };
                         /** @description Why: the meeting, document or finding */
                         reason: string;
@@ -10681,6 +10694,111 @@ export interface paths {
                                 /** @enum {string} */
                                 comparison?: ">" | ">=" | "<";
                             }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/exit-overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The villages or counties under a unit with their exit metrics, verdicts and applications */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The villages or counties under this unit */
+                    unit: string;
+                    /** @description Figures at the end of this year */
+                    year: number;
+                    level: "village" | "county";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                unitCode: string;
+                                /** @enum {string} */
+                                level: "village" | "county";
+                                year: number;
+                                passed: boolean;
+                                checks: {
+                                    name: string;
+                                    passed: boolean;
+                                    actual?: number | null;
+                                    required?: number;
+                                    /** @enum {string} */
+                                    comparison?: ">" | ">=" | "<";
+                                }[];
+                                unitName: string;
+                                /** @description The latest application for the year */
+                                application: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    status: "under_review" | "approved" | "rejected";
+                                    nextStep: string | null;
+                                } | null;
+                            }[];
+                            total: number;
                         };
                     };
                 };
@@ -11281,6 +11399,206 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/registry/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The deduplication queue: cases touching a household in your scope, with counts per status */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only cases touching a household under this unit */
+                    unit?: string;
+                    status?: "pending" | "kept_existing" | "kept_new" | "corrected";
+                    /** @description Household number (either side), or the exact name */
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RegistryDuplicateCase"][];
+                            total: number;
+                            /** @description Cases per status under the same unit and search filter */
+                            counts: {
+                                pending: number;
+                                kept_existing: number;
+                                kept_new: number;
+                                corrected: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/duplicates/{id}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide a duplicate case: keep in the existing household, move to the new one, or correct the ID */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "keep_existing" | "keep_new" | "correct_id";
+                        /**
+                         * Format: date
+                         * @description When a moved person left the other household; default today
+                         */
+                        effectiveOn?: string;
+                        /** @description Why: the meeting, document or finding */
+                        reason: string;
+                        /** @description For correct_id (required there): the claimed person’s right number */
+                        correctIdNumber?: string;
+                        /** @description The version you saw; a stale one answers 409 */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegistryDuplicateCase"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -11291,7 +11609,7 @@ export interface components {
              * @description Stable error identifier
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "BODY_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "CSRF_TOKEN_INVALID" | "PERMISSION_DENIED" | "OUT_OF_SCOPE" | "RATE_LIMITED" | "NOT_FOUND" | "ORG_UNIT_NOT_FOUND" | "USER_NOT_FOUND" | "VERSION_CONFLICT" | "USERNAME_TAKEN" | "ORG_UNIT_ENDED" | "ORG_MERGE_TARGET_ENDED" | "ORG_MERGE_CYCLE" | "ORG_MERGE_KIND_MISMATCH" | "ORG_EFFECTIVE_DATE_TOO_EARLY" | "ORG_HAS_ACTIVE_CHILDREN" | "ORG_PARENT_NOT_DIVISION" | "ORG_EFFECTIVE_DATE_IN_FUTURE" | "PASSWORD_TOO_WEAK" | "CURRENT_PASSWORD_WRONG" | "CANNOT_CHANGE_OWN_ROLE" | "JOB_NOT_FOUND" | "JOB_INTERRUPTED" | "REGISTRY_HOUSEHOLD_NOT_FOUND" | "REGISTRY_NOT_A_VILLAGE" | "REGISTRY_ID_NUMBER_INVALID" | "REGISTRY_HEAD_COUNT" | "REGISTRY_DUPLICATE_IN_HOUSEHOLD" | "REGISTRY_MEMBER_IN_OTHER_HOUSEHOLD" | "REGISTRY_TRANSITION_NOT_ALLOWED" | "REGISTRY_DATE_BEFORE_LAST_EVENT" | "REGISTRY_CHECKS_FAILED" | "REGISTRY_SETTING_MISSING" | "REGISTRY_MEMBER_NOT_FOUND" | "REGISTRY_CHANGE_REQUEST_NOT_FOUND" | "REGISTRY_CHANGE_REQUEST_CLOSED" | "REGISTRY_NOT_YOUR_STEP" | "REGISTRY_DUPLICATE_NOT_FOUND" | "REGISTRY_UNIT_LEVEL" | "REGISTRY_EXIT_APPLICATION_NOT_FOUND" | "REGISTRY_RELOCATION_AREA_EXCEEDED" | "REGISTRY_IMPORT_INVALID" | "INTERNAL" | "FILE_MISSING" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "FILE_NOT_FOUND" | "DECISION_NOT_FOUND" | "PLAN_NOT_FOUND" | "PLAN_NODE_NOT_FOUND" | "PLAN_NODE_HAS_TASKS" | "PLAN_NODE_MOVE_INTO_ITSELF" | "TASK_NOT_FOUND" | "TASK_TRANSITION_ILLEGAL" | "TASK_ACTION_NOT_YOURS" | "TASK_DEADLINE_PASSED" | "TASK_REASON_REQUIRED" | "TASK_NEW_DEADLINE_INVALID" | "TASK_MILESTONES_INVALID" | "TASK_UNITS_INVALID" | "TASK_FINAL" | "TASK_DATES_FIXED" | "REPORT_NOT_FOUND" | "REPORT_DUPLICATE" | "REPORT_ALREADY_REVIEWED" | "REPORT_NOT_LATEST" | "NOTIFICATION_NOT_FOUND" | "SCHEME_NOT_FOUND" | "SCHEME_INVALID" | "SCHEME_CODE_TAKEN" | "SCHEME_ITEM_UNKNOWN" | "UNIT_NOT_ASSESSED" | "RUN_NOT_FOUND" | "RUN_PUBLISHED" | "EXEMPTION_NOT_FOUND" | "EXEMPTION_EVENT_UNKNOWN" | "ALREADY_DECIDED" | "BONUS_CLAIM_NOT_FOUND" | "INDICATOR_NOT_FOUND" | "INDICATOR_CODE_TAKEN" | "INDICATOR_DEFINITION_INVALID" | "INDICATOR_FORMULA_UNKNOWN_CODE" | "INDICATOR_FORMULA_CYCLE" | "INDICATOR_VALUES_INVALID" | "INDICATOR_NOT_ENTERED" | "INDICATOR_WRONG_LEVEL" | "INDICATOR_WRONG_PERIOD_TYPE" | "INDICATOR_CATEGORY_UNKNOWN" | "INDICATOR_VALUE_NOT_INTEGER" | "INDICATOR_VALUE_NEGATIVE" | "INDICATOR_VALUE_PERCENT_RANGE" | "INDICATOR_VALUE_MONEY_PRECISION" | "INDICATOR_VALUE_BELOW_MIN" | "INDICATOR_VALUE_ABOVE_MAX" | "INDICATOR_VALUE_NOT_NUMBER" | "INDICATOR_COMMENT_REQUIRED" | "INDICATOR_RULE_BROKEN" | "INDICATOR_ENTRY_WINDOW_CLOSED" | "INDICATOR_PERIOD_NOT_STARTED" | "INDICATOR_PERIOD_LOCKED" | "INDICATOR_APPROVAL_NEEDS_HIGHER_LEVEL" | "INDICATOR_APPROVAL_CHILDREN_PENDING" | "INDICATOR_APPROVAL_NOTHING" | "INDICATOR_ALREADY_APPROVED" | "INDICATOR_IMPORT_MALFORMED" | "INDICATOR_IMPORT_INVALID" | "ANALYTICS_PERIOD_TOO_FINE" | "ANALYTICS_LEVEL_INVALID";
+            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "BODY_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "CSRF_TOKEN_INVALID" | "PERMISSION_DENIED" | "OUT_OF_SCOPE" | "RATE_LIMITED" | "NOT_FOUND" | "ORG_UNIT_NOT_FOUND" | "USER_NOT_FOUND" | "VERSION_CONFLICT" | "USERNAME_TAKEN" | "ORG_UNIT_ENDED" | "ORG_MERGE_TARGET_ENDED" | "ORG_MERGE_CYCLE" | "ORG_MERGE_KIND_MISMATCH" | "ORG_EFFECTIVE_DATE_TOO_EARLY" | "ORG_HAS_ACTIVE_CHILDREN" | "ORG_PARENT_NOT_DIVISION" | "ORG_EFFECTIVE_DATE_IN_FUTURE" | "PASSWORD_TOO_WEAK" | "CURRENT_PASSWORD_WRONG" | "CANNOT_CHANGE_OWN_ROLE" | "JOB_NOT_FOUND" | "JOB_INTERRUPTED" | "REGISTRY_HOUSEHOLD_NOT_FOUND" | "REGISTRY_NOT_A_VILLAGE" | "REGISTRY_ID_NUMBER_INVALID" | "REGISTRY_HEAD_COUNT" | "REGISTRY_MEMBER_IN_OTHER_HOUSEHOLD" | "REGISTRY_TRANSITION_NOT_ALLOWED" | "REGISTRY_DATE_BEFORE_LAST_EVENT" | "REGISTRY_CHECKS_FAILED" | "REGISTRY_SETTING_MISSING" | "REGISTRY_MEMBER_NOT_FOUND" | "REGISTRY_CHANGE_REQUEST_NOT_FOUND" | "REGISTRY_CHANGE_REQUEST_CLOSED" | "REGISTRY_NOT_YOUR_STEP" | "REGISTRY_DUPLICATE_NOT_FOUND" | "REGISTRY_DUPLICATE_DECIDED" | "REGISTRY_DUPLICATE_CLAIM_IS_HEAD" | "REGISTRY_DUPLICATE_HOLDER_HEAD" | "REGISTRY_DUPLICATE_SAME_HOUSEHOLD" | "REGISTRY_MEMBERSHIP_DATE_TOO_EARLY" | "REGISTRY_UNIT_LEVEL" | "REGISTRY_EXIT_APPLICATION_NOT_FOUND" | "REGISTRY_RELOCATION_AREA_EXCEEDED" | "REGISTRY_IMPORT_INVALID" | "INTERNAL" | "FILE_MISSING" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "FILE_NOT_FOUND" | "DECISION_NOT_FOUND" | "PLAN_NOT_FOUND" | "PLAN_NODE_NOT_FOUND" | "PLAN_NODE_HAS_TASKS" | "PLAN_NODE_MOVE_INTO_ITSELF" | "TASK_NOT_FOUND" | "TASK_TRANSITION_ILLEGAL" | "TASK_ACTION_NOT_YOURS" | "TASK_DEADLINE_PASSED" | "TASK_REASON_REQUIRED" | "TASK_NEW_DEADLINE_INVALID" | "TASK_MILESTONES_INVALID" | "TASK_UNITS_INVALID" | "TASK_FINAL" | "TASK_DATES_FIXED" | "REPORT_NOT_FOUND" | "REPORT_DUPLICATE" | "REPORT_ALREADY_REVIEWED" | "REPORT_NOT_LATEST" | "NOTIFICATION_NOT_FOUND" | "SCHEME_NOT_FOUND" | "SCHEME_INVALID" | "SCHEME_CODE_TAKEN" | "SCHEME_ITEM_UNKNOWN" | "UNIT_NOT_ASSESSED" | "RUN_NOT_FOUND" | "RUN_PUBLISHED" | "EXEMPTION_NOT_FOUND" | "EXEMPTION_EVENT_UNKNOWN" | "ALREADY_DECIDED" | "BONUS_CLAIM_NOT_FOUND" | "INDICATOR_NOT_FOUND" | "INDICATOR_CODE_TAKEN" | "INDICATOR_DEFINITION_INVALID" | "INDICATOR_FORMULA_UNKNOWN_CODE" | "INDICATOR_FORMULA_CYCLE" | "INDICATOR_VALUES_INVALID" | "INDICATOR_NOT_ENTERED" | "INDICATOR_WRONG_LEVEL" | "INDICATOR_WRONG_PERIOD_TYPE" | "INDICATOR_CATEGORY_UNKNOWN" | "INDICATOR_VALUE_NOT_INTEGER" | "INDICATOR_VALUE_NEGATIVE" | "INDICATOR_VALUE_PERCENT_RANGE" | "INDICATOR_VALUE_MONEY_PRECISION" | "INDICATOR_VALUE_BELOW_MIN" | "INDICATOR_VALUE_ABOVE_MAX" | "INDICATOR_VALUE_NOT_NUMBER" | "INDICATOR_COMMENT_REQUIRED" | "INDICATOR_RULE_BROKEN" | "INDICATOR_ENTRY_WINDOW_CLOSED" | "INDICATOR_PERIOD_NOT_STARTED" | "INDICATOR_PERIOD_LOCKED" | "INDICATOR_APPROVAL_NEEDS_HIGHER_LEVEL" | "INDICATOR_APPROVAL_CHILDREN_PENDING" | "INDICATOR_APPROVAL_NOTHING" | "INDICATOR_ALREADY_APPROVED" | "INDICATOR_IMPORT_MALFORMED" | "INDICATOR_IMPORT_INVALID" | "ANALYTICS_PERIOD_TOO_FINE" | "ANALYTICS_LEVEL_INVALID";
             /** @description Human-readable, in the language of Accept-Language (zh-CN by default) */
             message: string;
             details: {
@@ -12027,6 +12345,15 @@ export interface components {
                 }[];
                 recordedAt: string;
             }[];
+            /** @description Members claimed at registration whose ID number waits in the deduplication queue */
+            pendingDuplicates: {
+                caseId: string;
+                name: string;
+                /** @description Masked unless revealed */
+                idNumber: string;
+                relation: string;
+                heldByHouseholdNumber: string | null;
+            }[];
             /** @description Whether ID numbers and phones are shown unmasked */
             revealed: boolean;
         };
@@ -12088,6 +12415,36 @@ export interface components {
             areaPerPersonM2: number;
             reclaimedPlotM2: number;
         };
+        RegistryDuplicateCaseInput: {
+            id: string;
+            /** @description Masked */
+            idNumber: string;
+            name: string;
+            /** @description The relation the claim gave the person */
+            relation: string;
+            /** @description The household that claimed the person */
+            householdId: string;
+            householdNumber: string;
+            villageCode: string;
+            villageName: string;
+            /** @description The household the person belonged to (may be the same) */
+            existingHouseholdId: string | null;
+            existingHouseholdNumber: string | null;
+            existingVillageName: string | null;
+            /** @description The number was repeated within one household */
+            sameHousehold: boolean;
+            /** @enum {string} */
+            source: "registration" | "change_request";
+            changeRequestId: string | null;
+            /** @enum {string} */
+            status: "pending" | "kept_existing" | "kept_new" | "corrected";
+            decidedOn: string | null;
+            reason: string | null;
+            /** @description Masked */
+            correctedIdNumber: string | null;
+            createdAt: string;
+            version: number;
+        };
         __shared: unknown;
         /** @description Every 4xx and 5xx answer has this shape */
         Error: {
@@ -12095,7 +12452,7 @@ export interface components {
              * @description Stable error identifier
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "BODY_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "CSRF_TOKEN_INVALID" | "PERMISSION_DENIED" | "OUT_OF_SCOPE" | "RATE_LIMITED" | "NOT_FOUND" | "ORG_UNIT_NOT_FOUND" | "USER_NOT_FOUND" | "VERSION_CONFLICT" | "USERNAME_TAKEN" | "ORG_UNIT_ENDED" | "ORG_MERGE_TARGET_ENDED" | "ORG_MERGE_CYCLE" | "ORG_MERGE_KIND_MISMATCH" | "ORG_EFFECTIVE_DATE_TOO_EARLY" | "ORG_HAS_ACTIVE_CHILDREN" | "ORG_PARENT_NOT_DIVISION" | "ORG_EFFECTIVE_DATE_IN_FUTURE" | "PASSWORD_TOO_WEAK" | "CURRENT_PASSWORD_WRONG" | "CANNOT_CHANGE_OWN_ROLE" | "JOB_NOT_FOUND" | "JOB_INTERRUPTED" | "REGISTRY_HOUSEHOLD_NOT_FOUND" | "REGISTRY_NOT_A_VILLAGE" | "REGISTRY_ID_NUMBER_INVALID" | "REGISTRY_HEAD_COUNT" | "REGISTRY_DUPLICATE_IN_HOUSEHOLD" | "REGISTRY_MEMBER_IN_OTHER_HOUSEHOLD" | "REGISTRY_TRANSITION_NOT_ALLOWED" | "REGISTRY_DATE_BEFORE_LAST_EVENT" | "REGISTRY_CHECKS_FAILED" | "REGISTRY_SETTING_MISSING" | "REGISTRY_MEMBER_NOT_FOUND" | "REGISTRY_CHANGE_REQUEST_NOT_FOUND" | "REGISTRY_CHANGE_REQUEST_CLOSED" | "REGISTRY_NOT_YOUR_STEP" | "REGISTRY_DUPLICATE_NOT_FOUND" | "REGISTRY_UNIT_LEVEL" | "REGISTRY_EXIT_APPLICATION_NOT_FOUND" | "REGISTRY_RELOCATION_AREA_EXCEEDED" | "REGISTRY_IMPORT_INVALID" | "INTERNAL" | "FILE_MISSING" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "FILE_NOT_FOUND" | "DECISION_NOT_FOUND" | "PLAN_NOT_FOUND" | "PLAN_NODE_NOT_FOUND" | "PLAN_NODE_HAS_TASKS" | "PLAN_NODE_MOVE_INTO_ITSELF" | "TASK_NOT_FOUND" | "TASK_TRANSITION_ILLEGAL" | "TASK_ACTION_NOT_YOURS" | "TASK_DEADLINE_PASSED" | "TASK_REASON_REQUIRED" | "TASK_NEW_DEADLINE_INVALID" | "TASK_MILESTONES_INVALID" | "TASK_UNITS_INVALID" | "TASK_FINAL" | "TASK_DATES_FIXED" | "REPORT_NOT_FOUND" | "REPORT_DUPLICATE" | "REPORT_ALREADY_REVIEWED" | "REPORT_NOT_LATEST" | "NOTIFICATION_NOT_FOUND" | "SCHEME_NOT_FOUND" | "SCHEME_INVALID" | "SCHEME_CODE_TAKEN" | "SCHEME_ITEM_UNKNOWN" | "UNIT_NOT_ASSESSED" | "RUN_NOT_FOUND" | "RUN_PUBLISHED" | "EXEMPTION_NOT_FOUND" | "EXEMPTION_EVENT_UNKNOWN" | "ALREADY_DECIDED" | "BONUS_CLAIM_NOT_FOUND" | "INDICATOR_NOT_FOUND" | "INDICATOR_CODE_TAKEN" | "INDICATOR_DEFINITION_INVALID" | "INDICATOR_FORMULA_UNKNOWN_CODE" | "INDICATOR_FORMULA_CYCLE" | "INDICATOR_VALUES_INVALID" | "INDICATOR_NOT_ENTERED" | "INDICATOR_WRONG_LEVEL" | "INDICATOR_WRONG_PERIOD_TYPE" | "INDICATOR_CATEGORY_UNKNOWN" | "INDICATOR_VALUE_NOT_INTEGER" | "INDICATOR_VALUE_NEGATIVE" | "INDICATOR_VALUE_PERCENT_RANGE" | "INDICATOR_VALUE_MONEY_PRECISION" | "INDICATOR_VALUE_BELOW_MIN" | "INDICATOR_VALUE_ABOVE_MAX" | "INDICATOR_VALUE_NOT_NUMBER" | "INDICATOR_COMMENT_REQUIRED" | "INDICATOR_RULE_BROKEN" | "INDICATOR_ENTRY_WINDOW_CLOSED" | "INDICATOR_PERIOD_NOT_STARTED" | "INDICATOR_PERIOD_LOCKED" | "INDICATOR_APPROVAL_NEEDS_HIGHER_LEVEL" | "INDICATOR_APPROVAL_CHILDREN_PENDING" | "INDICATOR_APPROVAL_NOTHING" | "INDICATOR_ALREADY_APPROVED" | "INDICATOR_IMPORT_MALFORMED" | "INDICATOR_IMPORT_INVALID" | "ANALYTICS_PERIOD_TOO_FINE" | "ANALYTICS_LEVEL_INVALID";
+            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "BODY_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "ACCOUNT_DISABLED" | "CSRF_TOKEN_INVALID" | "PERMISSION_DENIED" | "OUT_OF_SCOPE" | "RATE_LIMITED" | "NOT_FOUND" | "ORG_UNIT_NOT_FOUND" | "USER_NOT_FOUND" | "VERSION_CONFLICT" | "USERNAME_TAKEN" | "ORG_UNIT_ENDED" | "ORG_MERGE_TARGET_ENDED" | "ORG_MERGE_CYCLE" | "ORG_MERGE_KIND_MISMATCH" | "ORG_EFFECTIVE_DATE_TOO_EARLY" | "ORG_HAS_ACTIVE_CHILDREN" | "ORG_PARENT_NOT_DIVISION" | "ORG_EFFECTIVE_DATE_IN_FUTURE" | "PASSWORD_TOO_WEAK" | "CURRENT_PASSWORD_WRONG" | "CANNOT_CHANGE_OWN_ROLE" | "JOB_NOT_FOUND" | "JOB_INTERRUPTED" | "REGISTRY_HOUSEHOLD_NOT_FOUND" | "REGISTRY_NOT_A_VILLAGE" | "REGISTRY_ID_NUMBER_INVALID" | "REGISTRY_HEAD_COUNT" | "REGISTRY_MEMBER_IN_OTHER_HOUSEHOLD" | "REGISTRY_TRANSITION_NOT_ALLOWED" | "REGISTRY_DATE_BEFORE_LAST_EVENT" | "REGISTRY_CHECKS_FAILED" | "REGISTRY_SETTING_MISSING" | "REGISTRY_MEMBER_NOT_FOUND" | "REGISTRY_CHANGE_REQUEST_NOT_FOUND" | "REGISTRY_CHANGE_REQUEST_CLOSED" | "REGISTRY_NOT_YOUR_STEP" | "REGISTRY_DUPLICATE_NOT_FOUND" | "REGISTRY_DUPLICATE_DECIDED" | "REGISTRY_DUPLICATE_CLAIM_IS_HEAD" | "REGISTRY_DUPLICATE_HOLDER_HEAD" | "REGISTRY_DUPLICATE_SAME_HOUSEHOLD" | "REGISTRY_MEMBERSHIP_DATE_TOO_EARLY" | "REGISTRY_UNIT_LEVEL" | "REGISTRY_EXIT_APPLICATION_NOT_FOUND" | "REGISTRY_RELOCATION_AREA_EXCEEDED" | "REGISTRY_IMPORT_INVALID" | "INTERNAL" | "FILE_MISSING" | "FILE_TOO_LARGE" | "FILE_TYPE_NOT_ALLOWED" | "FILE_NOT_FOUND" | "DECISION_NOT_FOUND" | "PLAN_NOT_FOUND" | "PLAN_NODE_NOT_FOUND" | "PLAN_NODE_HAS_TASKS" | "PLAN_NODE_MOVE_INTO_ITSELF" | "TASK_NOT_FOUND" | "TASK_TRANSITION_ILLEGAL" | "TASK_ACTION_NOT_YOURS" | "TASK_DEADLINE_PASSED" | "TASK_REASON_REQUIRED" | "TASK_NEW_DEADLINE_INVALID" | "TASK_MILESTONES_INVALID" | "TASK_UNITS_INVALID" | "TASK_FINAL" | "TASK_DATES_FIXED" | "REPORT_NOT_FOUND" | "REPORT_DUPLICATE" | "REPORT_ALREADY_REVIEWED" | "REPORT_NOT_LATEST" | "NOTIFICATION_NOT_FOUND" | "SCHEME_NOT_FOUND" | "SCHEME_INVALID" | "SCHEME_CODE_TAKEN" | "SCHEME_ITEM_UNKNOWN" | "UNIT_NOT_ASSESSED" | "RUN_NOT_FOUND" | "RUN_PUBLISHED" | "EXEMPTION_NOT_FOUND" | "EXEMPTION_EVENT_UNKNOWN" | "ALREADY_DECIDED" | "BONUS_CLAIM_NOT_FOUND" | "INDICATOR_NOT_FOUND" | "INDICATOR_CODE_TAKEN" | "INDICATOR_DEFINITION_INVALID" | "INDICATOR_FORMULA_UNKNOWN_CODE" | "INDICATOR_FORMULA_CYCLE" | "INDICATOR_VALUES_INVALID" | "INDICATOR_NOT_ENTERED" | "INDICATOR_WRONG_LEVEL" | "INDICATOR_WRONG_PERIOD_TYPE" | "INDICATOR_CATEGORY_UNKNOWN" | "INDICATOR_VALUE_NOT_INTEGER" | "INDICATOR_VALUE_NEGATIVE" | "INDICATOR_VALUE_PERCENT_RANGE" | "INDICATOR_VALUE_MONEY_PRECISION" | "INDICATOR_VALUE_BELOW_MIN" | "INDICATOR_VALUE_ABOVE_MAX" | "INDICATOR_VALUE_NOT_NUMBER" | "INDICATOR_COMMENT_REQUIRED" | "INDICATOR_RULE_BROKEN" | "INDICATOR_ENTRY_WINDOW_CLOSED" | "INDICATOR_PERIOD_NOT_STARTED" | "INDICATOR_PERIOD_LOCKED" | "INDICATOR_APPROVAL_NEEDS_HIGHER_LEVEL" | "INDICATOR_APPROVAL_CHILDREN_PENDING" | "INDICATOR_APPROVAL_NOTHING" | "INDICATOR_ALREADY_APPROVED" | "INDICATOR_IMPORT_MALFORMED" | "INDICATOR_IMPORT_INVALID" | "ANALYTICS_PERIOD_TOO_FINE" | "ANALYTICS_LEVEL_INVALID";
             /** @description Human-readable, in the language of Accept-Language (zh-CN by default) */
             message: string;
             details: {
@@ -12831,6 +13188,15 @@ export interface components {
                 }[];
                 recordedAt: string;
             }[];
+            /** @description Members claimed at registration whose ID number waits in the deduplication queue */
+            pendingDuplicates: {
+                caseId: string;
+                name: string;
+                /** @description Masked unless revealed */
+                idNumber: string;
+                relation: string;
+                heldByHouseholdNumber: string | null;
+            }[];
             /** @description Whether ID numbers and phones are shown unmasked */
             revealed: boolean;
         };
@@ -12891,6 +13257,36 @@ export interface components {
             housingAreaM2: number;
             areaPerPersonM2: number;
             reclaimedPlotM2: number;
+        };
+        RegistryDuplicateCase: {
+            id: string;
+            /** @description Masked */
+            idNumber: string;
+            name: string;
+            /** @description The relation the claim gave the person */
+            relation: string;
+            /** @description The household that claimed the person */
+            householdId: string;
+            householdNumber: string;
+            villageCode: string;
+            villageName: string;
+            /** @description The household the person belonged to (may be the same) */
+            existingHouseholdId: string | null;
+            existingHouseholdNumber: string | null;
+            existingVillageName: string | null;
+            /** @description The number was repeated within one household */
+            sameHousehold: boolean;
+            /** @enum {string} */
+            source: "registration" | "change_request";
+            changeRequestId: string | null;
+            /** @enum {string} */
+            status: "pending" | "kept_existing" | "kept_new" | "corrected";
+            decidedOn: string | null;
+            reason: string | null;
+            /** @description Masked */
+            correctedIdNumber: string | null;
+            createdAt: string;
+            version: number;
         };
     };
     responses: never;

@@ -1,4 +1,5 @@
-import { Button, Form, Input, Select, message } from 'antd';
+import { Button, DatePicker, Form, Input, Select, message } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { ChangeRequestBody, RegistryHousehold } from '../api/types.ts';
 import { FormErrorAlert } from '../forms/FormErrorAlert.tsx';
@@ -7,29 +8,49 @@ import { CHANGE_KINDS, type FiledChangeKind } from './change-requests.ts';
 import { RELATIONS } from './NewHouseholdModal.tsx';
 import { useRequestChange } from './registry-queries.ts';
 
+type NonHead = Exclude<(typeof RELATIONS)[number], 'head'>;
 type Values = {
   kind: FiledChangeKind;
+  personId?: string;
+  name?: string;
   idNumber?: string;
+  relation?: NonHead;
+  endOn?: Dayjs;
+  toHouseholdNumber?: string;
   correctIdNumber?: string;
-  newHeadIdNumber?: string;
-  formerHeadRelation?: Exclude<(typeof RELATIONS)[number], 'head'>;
+  formerHeadRelation?: NonHead;
   reason: string;
 };
 
 function changeOf(values: Values): ChangeRequestBody['change'] {
-  if (values.kind === 'correct_id') {
-    return { kind: 'correct_id', idNumber: values.idNumber ?? '', correctIdNumber: values.correctIdNumber ?? '' };
+  const personId = values.personId ?? '';
+  switch (values.kind) {
+    case 'add_member':
+      return {
+        kind: 'add_member',
+        member: { name: values.name ?? '', idNumber: values.idNumber ?? '', relation: values.relation ?? 'other' },
+      };
+    case 'remove_member':
+      return { kind: 'remove_member', personId, endOn: values.endOn?.format('YYYY-MM-DD') };
+    case 'transfer_member':
+      return {
+        kind: 'transfer_member',
+        personId,
+        toHouseholdNumber: values.toHouseholdNumber ?? '',
+        relation: values.relation ?? 'other',
+      };
+    case 'correct_id':
+      return { kind: 'correct_id', personId, correctIdNumber: values.correctIdNumber ?? '' };
+    case 'change_head':
+      return { kind: 'change_head', personId, formerHeadRelation: values.formerHeadRelation ?? 'spouse' };
   }
-  return {
-    kind: 'change_head',
-    newHeadIdNumber: values.newHeadIdNumber ?? '',
-    formerHeadRelation: values.formerHeadRelation ?? 'spouse',
-  };
 }
 
 /**
- * Files a change of members for approval (village → township → county): correcting an ID number or changing
- * the head. Nothing changes until the county approves; the inbox tab follows it.
+ * Files a change of members for approval (village → township → county): add, remove (the membership ends on
+ * its day, with the reason — nothing is deleted), transfer to another household, correct an ID number,
+ * change the head. Members are picked from the household, so masked ID numbers need not be typed. Nothing
+ * changes until the county approves; the change-request tab follows it.
  */
 export function ChangeRequestForm({ household }: { household: RegistryHousehold }) {
   const { t } = useTranslation();
@@ -37,7 +58,19 @@ export function ChangeRequestForm({ household }: { household: RegistryHousehold 
   const errors = useServerErrors(form);
   const request = useRequestChange(household.id);
   const kind = Form.useWatch('kind', form);
+  const current = household.members.filter((m) => m.endOn === null);
   const idRules = [{ required: true, min: 15, max: 18, message: t('registry.changeRequests.idInvalid') }];
+  const nonHeadRelations = RELATIONS.filter((r) => r !== 'head').map((r) => ({
+    value: r,
+    label: t(`registry.relations.${r}`),
+  }));
+  const memberOptions = current
+    .filter((m) => kind !== 'change_head' || m.relation !== 'head')
+    .filter((m) => (kind !== 'remove_member' && kind !== 'transfer_member') || m.relation !== 'head')
+    .map((m) => ({
+      value: m.personId,
+      label: `${m.name} ${m.idNumber} (${t(`registry.relations.${m.relation}`, { defaultValue: m.relation })})`,
+    }));
 
   async function submit(values: Values) {
     try {
@@ -55,46 +88,69 @@ export function ChangeRequestForm({ household }: { household: RegistryHousehold 
       name="changeRequest"
       layout="vertical"
       style={{ maxWidth: 480 }}
-      initialValues={{ kind: 'correct_id', formerHeadRelation: 'spouse' }}
+      initialValues={{ kind: 'add_member', formerHeadRelation: 'spouse', relation: 'child' }}
       onFinish={(values) => void submit(values)}
       onValuesChange={errors.clear}
     >
       <Form.Item name="kind" label={t('registry.changeRequests.kind')}>
-        <Select options={CHANGE_KINDS.map((k) => ({ value: k, label: t(`registry.changeRequests.kinds.${k}`) }))} />
+        <Select
+          onChange={() => form.setFieldValue('personId', undefined)}
+          options={CHANGE_KINDS.map((k) => ({ value: k, label: t(`registry.changeRequests.kinds.${k}`) }))}
+        />
       </Form.Item>
-      {kind === 'change_head' ? (
+      {kind === 'add_member' ? (
         <>
-          <Form.Item
-            name="newHeadIdNumber"
-            label={t('registry.changeRequests.newHeadIdNumber')}
-            extra={t('registry.changeRequests.idHelp')}
-            rules={idRules}
-          >
-            <Input maxLength={18} autoComplete="off" />
+          <Form.Item name="name" label={t('registry.name')} rules={[{ required: true, max: 50 }]}>
+            <Input maxLength={50} />
           </Form.Item>
-          <Form.Item name="formerHeadRelation" label={t('registry.changeRequests.formerHeadRelation')}>
-            <Select
-              options={RELATIONS.filter((r) => r !== 'head').map((r) => ({
-                value: r,
-                label: t(`registry.relations.${r}`),
-              }))}
-            />
+          <Form.Item name="idNumber" label={t('registry.idNumber')} rules={idRules}>
+            <Input maxLength={18} autoComplete="off" />
           </Form.Item>
         </>
       ) : (
-        <>
-          <Form.Item
-            name="idNumber"
-            label={t('registry.changeRequests.currentIdNumber')}
-            extra={t('registry.changeRequests.idHelp')}
-            rules={idRules}
-          >
-            <Input maxLength={18} autoComplete="off" />
-          </Form.Item>
-          <Form.Item name="correctIdNumber" label={t('registry.changeRequests.correctIdNumber')} rules={idRules}>
-            <Input maxLength={18} autoComplete="off" />
-          </Form.Item>
-        </>
+        <Form.Item
+          name="personId"
+          label={t(kind === 'change_head' ? 'registry.changeRequests.newHead' : 'registry.member')}
+          rules={[{ required: true, message: t('registry.changeRequests.memberRequired') }]}
+        >
+          <Select options={memberOptions} />
+        </Form.Item>
+      )}
+      {(kind === 'add_member' || kind === 'transfer_member') && (
+        <Form.Item
+          name="relation"
+          label={t(kind === 'add_member' ? 'registry.relation' : 'registry.changeRequests.newRelation')}
+        >
+          <Select options={nonHeadRelations} />
+        </Form.Item>
+      )}
+      {kind === 'remove_member' && (
+        <Form.Item
+          name="endOn"
+          label={t('registry.changeRequests.endOn')}
+          extra={t('registry.changeRequests.endOnHelp')}
+        >
+          <DatePicker disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
+        </Form.Item>
+      )}
+      {kind === 'transfer_member' && (
+        <Form.Item
+          name="toHouseholdNumber"
+          label={t('registry.changeRequests.toHouseholdNumber')}
+          rules={[{ required: true, max: 30 }]}
+        >
+          <Input maxLength={30} placeholder="140929100200-0001" />
+        </Form.Item>
+      )}
+      {kind === 'correct_id' && (
+        <Form.Item name="correctIdNumber" label={t('registry.changeRequests.correctIdNumber')} rules={idRules}>
+          <Input maxLength={18} autoComplete="off" />
+        </Form.Item>
+      )}
+      {kind === 'change_head' && (
+        <Form.Item name="formerHeadRelation" label={t('registry.changeRequests.formerHeadRelation')}>
+          <Select options={nonHeadRelations} />
+        </Form.Item>
       )}
       <Form.Item
         name="reason"

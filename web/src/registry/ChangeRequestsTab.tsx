@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Flex, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Flex, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-error.ts';
@@ -7,6 +7,7 @@ import type { ChangeRequest, ChangeRequestStatus } from '../api/types.ts';
 import { formatInstant } from '../common/dates.ts';
 import { describeChange } from './change-requests.ts';
 import { changeRequestsQuery, useDecideChangeRequest } from './registry-queries.ts';
+import { RejectModal } from './RejectModal.tsx';
 
 const STATUSES: ChangeRequestStatus[] = ['pending', 'applied', 'rejected'];
 const STATUS_COLORS: Record<ChangeRequestStatus, string> = { pending: 'gold', applied: 'green', rejected: 'red' };
@@ -22,7 +23,6 @@ export function ChangeRequestsTab({ canApprove }: { canApprove: boolean }) {
   const decide = useDecideChangeRequest();
   const [error, setError] = useState<ApiError>();
   const [rejecting, setRejecting] = useState<ChangeRequest>();
-  const [comment, setComment] = useState('');
 
   const fieldLabel = (field: string, value: string) =>
     `${t(`registry.changeRequests.fields.${field}`, { defaultValue: field })}: ${
@@ -36,7 +36,6 @@ export function ChangeRequestsTab({ canApprove }: { canApprove: boolean }) {
     try {
       await decide.mutateAsync({ id: request.id, decision, comment: reason, version: request.version });
       setRejecting(undefined);
-      setComment('');
     } catch (failure) {
       if (failure instanceof ApiError) setError(failure);
       else throw failure;
@@ -110,28 +109,16 @@ export function ChangeRequestsTab({ canApprove }: { canApprove: boolean }) {
             : []),
         ]}
       />
-      <Modal
-        open={rejecting !== undefined}
-        title={t('registry.changeRequests.rejectTitle', { number: rejecting?.householdNumber ?? '' })}
-        okText={t('registry.changeRequests.reject')}
-        okButtonProps={{ danger: true, disabled: comment.trim().length === 0 }}
-        confirmLoading={decide.isPending}
-        onOk={() => rejecting && void run(rejecting, 'reject', comment.trim())}
+      <RejectModal
+        title={rejecting && t('registry.changeRequests.rejectTitle', { number: rejecting.householdNumber })}
+        pending={decide.isPending}
+        error={error}
+        onReject={(reason) => rejecting && void run(rejecting, 'reject', reason)}
         onCancel={() => {
           setRejecting(undefined);
           setError(undefined);
         }}
-        destroyOnHidden
-      >
-        {error && <Alert role="alert" type="error" showIcon title={error.message} style={{ marginBottom: 12 }} />}
-        <Input.TextArea
-          aria-label={t('registry.changeRequests.rejectReason')}
-          placeholder={t('registry.changeRequests.rejectReason')}
-          value={comment}
-          maxLength={500}
-          onChange={(event) => setComment(event.target.value)}
-        />
-      </Modal>
+      />
     </Flex>
   );
 }

@@ -24,6 +24,7 @@ import { ApiError } from '../api/api-error.ts';
 import type { RegistryHousehold } from '../api/types.ts';
 import { useCurrentUser } from '../auth/session-queries.ts';
 import { ChangeRequestForm } from './ChangeRequestForm.tsx';
+import { CheckFailures } from './CheckFailures.tsx';
 import {
   householdQuery,
   useRecordIncome,
@@ -54,31 +55,6 @@ const NEEDS = [
   'safeHousing',
   'safeDrinkingWater',
 ] as const;
-
-/** A refusal's reasons: for failed checks, each check by name with the figure found. */
-function Failure({ error }: { error: ApiError | undefined }) {
-  const { t } = useTranslation();
-  if (!error) return null;
-  return (
-    <Alert
-      role="alert"
-      type="error"
-      showIcon
-      title={error.message}
-      description={
-        error.details.length > 0 && (
-          <ul style={{ margin: 0 }} aria-label={t('registry.failedChecks')}>
-            {error.details.map((d) => (
-              <li key={`${d.field}-${d.code}`}>
-                {d.field}: {d.message}
-              </li>
-            ))}
-          </ul>
-        )
-      }
-    />
-  );
-}
 
 function useAction() {
   const [error, setError] = useState<ApiError>();
@@ -111,7 +87,7 @@ function Actions({ household }: { household: RegistryHousehold }) {
 
   return (
     <Flex vertical gap={16}>
-      <Failure error={action.error} />
+      <CheckFailures error={action.error} />
       <Form layout="inline" aria-label={t('registry.basicNeeds')}>
         {NEEDS.map((need) => (
           <Form.Item key={need}>
@@ -223,6 +199,27 @@ export function HouseholdDrawer({ id, canWrite, onClose }: { id: string; canWrit
               <Switch checked={reveal} onChange={setReveal} aria-label={t('registry.reveal')} />
               {t('registry.reveal')}
             </Flex>
+          )}
+          {household.pendingDuplicates.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('registry.duplicates.pendingMembers')}
+              description={
+                <ul style={{ margin: 0 }}>
+                  {household.pendingDuplicates.map((claim) => (
+                    <li key={claim.caseId}>
+                      {t('registry.duplicates.pendingMember', {
+                        name: claim.name,
+                        idNumber: claim.idNumber,
+                        relation: t(`registry.relations.${claim.relation}`, { defaultValue: claim.relation }),
+                        holder: claim.heldByHouseholdNumber ?? '—',
+                      })}
+                    </li>
+                  ))}
+                </ul>
+              }
+            />
           )}
           <Tabs
             items={[

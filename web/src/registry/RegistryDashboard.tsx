@@ -11,12 +11,9 @@ import { OrgUnitSelect } from '../org/OrgUnitSelect.tsx';
 import { childrenQuery } from '../org/org-queries.ts';
 import { EChart } from './EChart.tsx';
 import { statsQuery, trendQuery } from './registry-queries.ts';
+import { percent } from './format.ts';
 
 const MAPPED_CITIES = new Set(['140900000000', '411500000000']);
-
-function percent(value: number | null | undefined): string {
-  return value === null || value === undefined ? '—' : `${(value * 100).toFixed(2)}%`;
-}
 
 function Kpis({ stats }: { stats: RegistryStats | undefined }) {
   const { t, i18n } = useTranslation();

@@ -4,6 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../auth/session-queries.ts';
 import { ChangeRequestsTab } from './ChangeRequestsTab.tsx';
+import { DuplicatesTab } from './DuplicatesTab.tsx';
+import { ExitsTab } from './ExitsTab.tsx';
+import { RelocationsTab } from './RelocationsTab.tsx';
 import { HouseholdsTab } from './HouseholdsTab.tsx';
 import { ImportRegistryModal } from './ImportRegistryModal.tsx';
 import { RegistryDashboard } from './RegistryDashboard.tsx';
@@ -36,6 +39,21 @@ export function RegistryPage() {
             key: 'changeRequests',
             label: t('registry.tabs.changeRequests'),
             children: <ChangeRequestsTab canApprove={canApprove} />,
+          },
+          {
+            key: 'duplicates',
+            label: t('registry.tabs.duplicates'),
+            children: <DuplicatesTab canApprove={canApprove} />,
+          },
+          {
+            key: 'exits',
+            label: t('registry.tabs.exits'),
+            children: <ExitsTab defaultUnit={unit} canWrite={canWrite} canApprove={canApprove} />,
+          },
+          {
+            key: 'relocations',
+            label: t('registry.tabs.relocations'),
+            children: <RelocationsTab defaultUnit={unit} canWrite={canWrite} />,
           },
         ]}
       />

@@ -1,7 +1,7 @@
 import { isRecord } from '../common/is-record.ts';
 
 /** The change kinds the server accepts, in the order the form offers them. */
-export const CHANGE_KINDS = ['correct_id', 'change_head'] as const;
+export const CHANGE_KINDS = ['add_member', 'remove_member', 'transfer_member', 'correct_id', 'change_head'] as const;
 export type FiledChangeKind = (typeof CHANGE_KINDS)[number];
 
 /**

@@ -5,6 +5,11 @@ import type {
   ChangeRequestStatus,
   ConditionsBody,
   DecideBody,
+  DecideDuplicateBody,
+  DuplicateStatus,
+  ExitApplicationBody,
+  RelocationBody,
+  SampleCheckBody,
   IncomeBody,
   MeasureBody,
   NewHouseholdBody,
@@ -20,7 +25,21 @@ export const registryKeys = {
   households: (filter: HouseholdFilter) => ['registry', 'households', filter] as const,
   household: (id: string, reveal: boolean) => ['registry', 'household', id, reveal] as const,
   changeRequests: (status: ChangeRequestStatus | undefined) => ['registry', 'change-requests', status] as const,
+  duplicates: (filter: DuplicateFilter) => ['registry', 'duplicates', filter] as const,
+  exitOverview: (filter: ExitOverviewFilter) => ['registry', 'exit-overview', filter] as const,
+  exitApplications: ['registry', 'exit-applications'] as const,
+  relocations: (unit: string) => ['registry', 'relocations', unit] as const,
 };
+
+export type ExitOverviewFilter = {
+  unit: string;
+  year: number;
+  level: 'village' | 'county';
+  offset: number;
+  limit: number;
+};
+
+export type DuplicateFilter = { unit?: string; status?: DuplicateStatus; q?: string; offset: number; limit: number };
 
 export type HouseholdFilter = {
   unit?: string;
@@ -65,6 +84,32 @@ export const changeRequestsQuery = (status: ChangeRequestStatus | undefined) =>
     queryKey: registryKeys.changeRequests(status),
     queryFn: async () =>
       (await dataOf(api.GET('/api/registry/change-requests', { params: { query: { status, limit: 200 } } }))).items,
+  });
+
+export const duplicatesQuery = (filter: DuplicateFilter) =>
+  queryOptions({
+    queryKey: registryKeys.duplicates(filter),
+    queryFn: () => dataOf(api.GET('/api/registry/duplicates', { params: { query: filter } })),
+    placeholderData: keepPreviousData,
+  });
+
+export const exitOverviewQuery = (filter: ExitOverviewFilter) =>
+  queryOptions({
+    queryKey: registryKeys.exitOverview(filter),
+    queryFn: () => dataOf(api.GET('/api/registry/exit-overview', { params: { query: filter } })),
+    placeholderData: keepPreviousData,
+  });
+
+export const exitApplicationsQuery = () =>
+  queryOptions({
+    queryKey: registryKeys.exitApplications,
+    queryFn: async () => (await dataOf(api.GET('/api/registry/exit-applications'))).items,
+  });
+
+export const relocationsQuery = (unit: string) =>
+  queryOptions({
+    queryKey: registryKeys.relocations(unit),
+    queryFn: async () => (await dataOf(api.GET('/api/registry/relocations', { params: { query: { unit } } }))).items,
   });
 
 /** Every registry change can move any figure, so all registry queries refresh after one. */
@@ -134,4 +179,30 @@ export function useStartRegistryImport() {
     },
     onSuccess: (job) => client.setQueryData(jobKeys.detail(job.id), job),
   });
+}
+
+export function useDecideDuplicate() {
+  return useRegistryMutation(({ id, ...body }: DecideDuplicateBody & { id: string }) =>
+    dataOf(api.POST('/api/registry/duplicates/{id}/decisions', { params: { path: { id } }, body })),
+  );
+}
+
+export function useApplyForExit() {
+  return useRegistryMutation((body: ExitApplicationBody) =>
+    dataOf(api.POST('/api/registry/exit-applications', { body })),
+  );
+}
+
+export function useReviewExit() {
+  return useRegistryMutation(({ id, ...body }: DecideBody & { id: string }) =>
+    dataOf(api.POST('/api/registry/exit-applications/{id}/reviews', { params: { path: { id } }, body })),
+  );
+}
+
+export function useRecordSampleCheck() {
+  return useRegistryMutation((body: SampleCheckBody) => dataOf(api.POST('/api/registry/sample-checks', { body })));
+}
+
+export function useCreateRelocation() {
+  return useRegistryMutation((body: RelocationBody) => dataOf(api.POST('/api/registry/relocations', { body })));
 }
