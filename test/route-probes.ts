@@ -176,6 +176,11 @@ export const routeProbes: Record<string, Probe | 'public' | 'self'> = {
   'GET /api/supervision/wall': { as: 'clerk', path: `/api/supervision/wall?unit=${XINFU}`, expect: 403 },
   'GET /api/supervision/overdue': { as: 'clerk', path: `/api/supervision/overdue?unit=${XINFU}`, expect: 403 },
   'GET /api/supervision/notices': { as: 'clerk', path: `/api/supervision/notices?unit=${XINFU}`, expect: 403 },
+  'GET /api/supervision/inspections': {
+    as: 'clerk',
+    path: `/api/supervision/inspections?unit=${XINFU}`,
+    expect: 403,
+  },
   'POST /api/supervision/notices': {
     as: 'leader',
     path: '/api/supervision/notices',

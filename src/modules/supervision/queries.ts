@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor, Tx } from '../../platform/database.ts';
 import type { SupervisionNoticeKind } from '../../platform/db-schema.ts';
-import { grantedWithin } from '../tasks/queries.ts';
+import { escapeLike, grantedWithin } from '../tasks/queries.ts';
 
 export function ruleSetInForce(db: Executor, day: string) {
   return db
@@ -273,11 +273,27 @@ export function insertInspection(
     .executeTakeFirstOrThrow();
 }
 
-export function inspectionsOf(db: Executor, taskId: string) {
-  return db
-    .selectFrom('inspection as i')
+/** Inspections joined to their task, to filter on either before the details are read. */
+function inspectionsFrom(db: Executor) {
+  return db.selectFrom('inspection as i').innerJoin('task as t', 't.id', 'i.task_id');
+}
+
+/** The inspections' details: their task, its lead unit, who recorded them and their photos; newest first. */
+function withDetails(query: ReturnType<typeof inspectionsFrom>) {
+  return query
+    .innerJoin('org_unit as lead', 'lead.id', 't.lead_unit_id')
     .leftJoin('app_user as a', 'a.id', 'i.recorded_by')
-    .select(['i.id', 'i.task_id', 'i.inspected_on', 'i.findings', 'i.verdict', 'a.display_name as recorded_by_name'])
+    .select([
+      'i.id',
+      'i.task_id',
+      't.title as task_title',
+      'lead.code as lead_code',
+      'lead.name as lead_name',
+      'i.inspected_on',
+      'i.findings',
+      'i.verdict',
+      'a.display_name as recorded_by_name',
+    ])
     .select((eb) =>
       sql<
         { sha256: string; name: string }[]
@@ -285,10 +301,46 @@ export function inspectionsOf(db: Executor, taskId: string) {
         'photos',
       ),
     )
-    .where('i.task_id', '=', taskId)
     .orderBy('i.inspected_on', 'desc')
-    .orderBy('i.id', 'desc')
-    .execute();
+    .orderBy('i.id', 'desc');
+}
+export type InspectionRow = Awaited<ReturnType<ReturnType<typeof withDetails>['execute']>>[number];
+
+export function inspectionsOf(db: Executor, taskId: string) {
+  return withDetails(inspectionsFrom(db).where('i.task_id', '=', taskId)).execute();
+}
+
+/**
+ * One page of the inspections of tasks the caller may see (the task list's rule: a grant to a unit in scope,
+ * and a draft only through the issuing unit), newest first, and how many match in all.
+ */
+export async function inspectionsPage(
+  db: Executor,
+  options: {
+    scope: string[] | null;
+    unitPath?: string | undefined;
+    verdict?: 'confirmed' | 'not_as_reported' | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
+) {
+  let query = inspectionsFrom(db)
+    .where(grantedWithin(options.scope))
+    .where((eb) => eb.or([eb('t.status', '<>', 'draft'), grantedWithin(options.scope, { role: 'issuer' })]));
+  if (options.unitPath) query = query.where('t.lead_unit_path', 'like', `${escapeLike(options.unitPath)}%`);
+  if (options.verdict) query = query.where('i.verdict', '=', options.verdict);
+  if (options.from) query = query.where('i.inspected_on', '>=', options.from);
+  if (options.to) query = query.where('i.inspected_on', '<=', options.to);
+  const [items, count] = await Promise.all([
+    withDetails(query)
+      .limit(options.pageSize)
+      .offset((options.page - 1) * options.pageSize)
+      .execute(),
+    query.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: count.total };
 }
 
 export function overdueTasks(db: Executor, options: { scope: string[] | null; unitPath?: string; limit: number }) {

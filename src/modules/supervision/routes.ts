@@ -7,6 +7,8 @@ import {
   colourWall,
   inspection,
   inspectionBody,
+  inspectionPage,
+  inspectionsQuery,
   issueNoticeBody,
   notice,
   noticesQuery,
@@ -24,6 +26,7 @@ import {
   listNotices,
   listPassRuns,
   overdue,
+  pageInspections,
   recordInspection,
   runPassNow,
   setRules,
@@ -134,6 +137,20 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
       reply
         .status(201)
         .send({ items: await recordInspection(request.ctx, { taskId: request.params.id, ...request.body }) }),
+  );
+
+  app.get(
+    '/api/supervision/inspections',
+    {
+      config: { guard: 'tasks.read' },
+      schema: {
+        tags,
+        summary: 'On-site inspections of the tasks you may see, newest first, paged',
+        querystring: inspectionsQuery,
+        response: { 200: inspectionPage, ...readErrors },
+      },
+    },
+    (request) => pageInspections(request.ctx, request.query),
   );
 
   app.get(

@@ -55,10 +55,12 @@ export const issueNoticeBody = z.object({
   escalatedTo: z.string().trim().min(1).max(100).optional().describe('For an escalation: the next leader up'),
 });
 
+const verdict = z.enum(['confirmed', 'not_as_reported']);
+
 export const inspectionBody = z.object({
   inspectedOn: z.iso.date(),
   findings: z.string().trim().min(2).max(10_000),
-  verdict: z.enum(['confirmed', 'not_as_reported']),
+  verdict,
   photos: z.array(fileRef).max(20).default([]),
 });
 
@@ -68,11 +70,31 @@ export const inspection = z
     taskId: z.string(),
     inspectedOn: z.string(),
     findings: z.string(),
-    verdict: z.enum(['confirmed', 'not_as_reported']),
+    verdict,
     recordedBy: z.string().nullable(),
     photos: z.array(fileRef),
   })
   .meta({ id: 'Inspection' });
+
+export const inspectionsQuery = z.object({
+  unit: unitCode.optional().describe("Only inspections of tasks led inside this unit's subtree"),
+  verdict: verdict.optional(),
+  from: z.iso.date().optional().describe('Inspected on or after'),
+  to: z.iso.date().optional().describe('Inspected on or before'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+export const inspectionListItem = inspection
+  .extend({ taskTitle: z.string(), leadUnit: unitRef })
+  .meta({ id: 'InspectionListItem' });
+
+export const inspectionPage = z.object({
+  items: z.array(inspectionListItem),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 
 export const overdueItem = z.object({
   id: z.string(),

@@ -14,6 +14,8 @@ import {
   insertInspection,
   insertNotices,
   inspectionsOf,
+  inspectionsPage,
+  type InspectionRow,
   noticesFor,
   overdueTasks,
   schedulerRuns,
@@ -233,17 +235,41 @@ export async function recordInspection(
   return listInspections(ctx, { taskId: options.taskId });
 }
 
-export async function listInspections(ctx: ServiceContext, options: { taskId: string }) {
-  await loadVisibleTask(ctx, ctx.db, options.taskId);
-  return (await inspectionsOf(ctx.db, options.taskId)).map((row) => ({
+function presentInspection(row: InspectionRow) {
+  return {
     id: row.id,
     taskId: row.task_id,
+    taskTitle: row.task_title,
+    leadUnit: { code: row.lead_code, name: row.lead_name },
     inspectedOn: row.inspected_on,
     findings: row.findings,
     verdict: row.verdict,
     recordedBy: row.recorded_by_name,
     photos: row.photos,
-  }));
+  };
+}
+
+export async function listInspections(ctx: ServiceContext, options: { taskId: string }) {
+  await loadVisibleTask(ctx, ctx.db, options.taskId);
+  return (await inspectionsOf(ctx.db, options.taskId)).map(presentInspection);
+}
+
+/** The inspections of every task the caller may see, across tasks, for the supervision centre. */
+export async function pageInspections(
+  ctx: ServiceContext,
+  options: {
+    unit?: string | undefined;
+    verdict?: 'confirmed' | 'not_as_reported' | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
+) {
+  assertCan(ctx.access, 'tasks.read');
+  const unitPath = options.unit ? (await readableUnit(ctx, options.unit)).path : undefined;
+  const { items, total } = await inspectionsPage(ctx.db, { ...options, scope: scopeOf(ctx), unitPath });
+  return { items: items.map(presentInspection), total, page: options.page, pageSize: options.pageSize };
 }
 
 function assertWholeTree(ctx: ServiceContext) {

@@ -153,6 +153,51 @@ describe('colours, the daily pass and notices', () => {
     expect((await unrelated.get(`/api/tasks/${task.id}/inspections`)).status).toBe(404);
   });
 
+  it('lists inspections across the tasks each unit may see, filtered and paged, newest first', async () => {
+    const kelan = await issue({ title: '岢岚检查', milestones: [] });
+    const yuanping = await issue({ title: '原平检查', leadUnit: YUANPING, cooperatingUnits: [] });
+    const inspect = (id: string, inspectedOn: string, verdict: string) =>
+      leader.post(`/api/tasks/${id}/inspections`, { inspectedOn, findings: '现场核查', verdict });
+    expect((await inspect(kelan.id, '2024-05-20', 'confirmed')).status).toBe(201);
+    expect((await inspect(kelan.id, '2024-05-25', 'not_as_reported')).status).toBe(201);
+    expect((await inspect(yuanping.id, '2024-05-22', 'confirmed')).status).toBe(201);
+    const ours = (body: { items: { taskId: string; inspectedOn: string }[] }) =>
+      body.items.filter((item) => item.taskId === kelan.id || item.taskId === yuanping.id);
+
+    const all = await leader.get(`/api/supervision/inspections?unit=${CITY}&from=2024-05-20&to=2024-05-25`);
+    expect(all.status).toBe(200);
+    expect(ours(all.body).map((item) => [item.taskId, item.inspectedOn])).toEqual([
+      [kelan.id, '2024-05-25'],
+      [yuanping.id, '2024-05-22'],
+      [kelan.id, '2024-05-20'],
+    ]);
+    expect(ours(all.body)[0]).toMatchObject({
+      taskTitle: '岢岚检查',
+      leadUnit: { code: '140929000000' },
+      verdict: 'not_as_reported',
+      findings: '现场核查',
+      photos: [],
+    });
+    const notAsReported = await leader.get(`/api/supervision/inspections?unit=${KELAN}&verdict=not_as_reported`);
+    expect(ours(notAsReported.body).map((item) => item.taskId)).toEqual([kelan.id]);
+    const paged = await leader.get(
+      `/api/supervision/inspections?unit=${CITY}&from=2024-05-20&to=2024-05-25&pageSize=1&page=2`,
+    );
+    expect(paged.body).toMatchObject({ page: 2, pageSize: 1, total: all.body.total });
+    expect(paged.body.items).toHaveLength(1);
+
+    // The lead county sees its own task's inspections, not the other county's; that one sees only its own.
+    expect(ours((await lead.get('/api/supervision/inspections')).body).map((item) => item.taskId)).toEqual([
+      kelan.id,
+      kelan.id,
+    ]);
+    expect(ours((await unrelated.get('/api/supervision/inspections')).body).map((item) => item.taskId)).toEqual([
+      yuanping.id,
+    ]);
+    expect((await lead.get(`/api/supervision/inspections?unit=${YUANPING}`)).status).toBe(403);
+    expect((await lead.get('/api/supervision/inspections?verdict=maybe')).status).toBe(400);
+  });
+
   it('judges by the rules in force, which only a whole-tree supervisor may set', async () => {
     const rules = await leader.get('/api/supervision/rules');
     expect(rules.body.colour).toEqual({ yellowBehindPoints: 10, redBehindPoints: null, blueWithinDays: 7 });

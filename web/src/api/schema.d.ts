@@ -3655,6 +3655,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/supervision/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** On-site inspections of the tasks you may see, newest first, paged */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only inspections of tasks led inside this unit's subtree */
+                    unit?: string;
+                    verdict?: "confirmed" | "not_as_reported";
+                    /** @description Inspected on or after */
+                    from?: string;
+                    /** @description Inspected on or before */
+                    to?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["InspectionListItem"][];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/supervision/rules": {
         parameters: {
             query?: never;
@@ -11969,6 +12056,21 @@ export interface components {
                 name: string;
             }[];
         };
+        InspectionListItemInput: {
+            id: string;
+            taskId: string;
+            inspectedOn: string;
+            findings: string;
+            /** @enum {string} */
+            verdict: "confirmed" | "not_as_reported";
+            recordedBy: string | null;
+            photos: {
+                sha256: string;
+                name: string;
+            }[];
+            taskTitle: string;
+            leadUnit: components["schemas"]["UnitRefInput"];
+        };
         SupervisionRulesInput: {
             /** Format: date */
             effectiveFrom: string;
@@ -12811,6 +12913,21 @@ export interface components {
                 sha256: string;
                 name: string;
             }[];
+        };
+        InspectionListItem: {
+            id: string;
+            taskId: string;
+            inspectedOn: string;
+            findings: string;
+            /** @enum {string} */
+            verdict: "confirmed" | "not_as_reported";
+            recordedBy: string | null;
+            photos: {
+                sha256: string;
+                name: string;
+            }[];
+            taskTitle: string;
+            leadUnit: components["schemas"]["UnitRef"];
         };
         SupervisionRules: {
             /** Format: date */

@@ -402,8 +402,10 @@ export const en: Messages = {
       overdue: 'Overdue',
       notices: 'Notices',
       inspections: 'Inspections',
-      inspectionsHint:
-        'Inspections are recorded per task: record one here by choosing the task, or open a task to see all of its inspections.',
+      inspectionsHint: 'Inspections of the tasks led inside the unit; click one to open its task.',
+      inspector: 'Inspector',
+      inspectedFrom: 'Inspected from',
+      inspectedTo: 'to',
       issuedOn: 'Issued on',
       kind: 'Kind',
       origin: 'Origin',

@@ -26,7 +26,8 @@ import { COLOUR_HEX } from '../loop/ColourTag.tsx';
 import type { Colour, Notice } from '../loop/types.ts';
 import { OrgUnitSelect } from '../org/OrgUnitSelect.tsx';
 import { TaskDrawer } from '../tasks/TaskDrawer.tsx';
-import { InspectionModal, NoticeModal, noticeText } from './supervision-forms.tsx';
+import { InspectionsTab } from './InspectionsTab.tsx';
+import { NoticeModal, noticeText } from './supervision-forms.tsx';
 
 const COLOURS: Colour[] = ['red', 'yellow', 'blue', 'green', 'grey'];
 type Unit = { code: string; name: string };
@@ -244,26 +245,27 @@ function Notices({ unit, onOpen }: { unit: string; onOpen: (id: string) => void 
 /**
  * The supervision centre: the colour wall of a unit (its counties and districts, its departments, the tasks it
  * leads itself), drilling down unit by unit and into the tasks of any count; the overdue list; notices, by
- * hand or automatic; on-site inspections. Every table exports to Excel.
+ * hand or automatic; on-site inspections across the tasks. Every table exports to Excel.
  */
 export function SupervisionPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const canSupervise = useCan('tasks.supervise');
   const tops = useQuery({
     queryKey: ['org', 'tops'],
     queryFn: () => dataOf(api.GET('/api/org-units', { params: { query: { limit: 10 } } })),
   });
   const [params, setParams] = useSearchParams();
   const current = params.get('unit') ?? tops.data?.items[0]?.code;
-  const [openTask, setOpenTask] = useState<string | null>(null);
-  const [inspecting, setInspecting] = useState(false);
-  const drill = (code: string | undefined) => {
+  const setParam = (key: 'unit' | 'task', value: string | null | undefined) => {
     const next = new URLSearchParams(params);
-    if (code) next.set('unit', code);
-    else next.delete('unit');
+    if (value) next.set(key, value);
+    else next.delete(key);
     setParams(next);
   };
+  const drill = (code: string | undefined) => setParam('unit', code);
+  // The open task lives in the URL, as on the tasks page, so a link or the back button reopens it.
+  const openTask = params.get('task');
+  const setOpenTask = (id: string | null) => setParam('task', id);
   const wall = useQuery({
     queryKey: ['supervision', 'wall', current],
     queryFn: () => dataOf(api.GET('/api/supervision/wall', { params: { query: { unit: current ?? '' } } })),
@@ -347,21 +349,11 @@ export function SupervisionPage() {
           {
             key: 'inspections',
             label: t('loop.supervision.inspections'),
-            children: (
-              <Flex vertical gap={8} align="start">
-                <Typography.Paragraph type="secondary">{t('loop.supervision.inspectionsHint')}</Typography.Paragraph>
-                {canSupervise && (
-                  <Button type="primary" icon={<PlusOutlined />} onClick={() => setInspecting(true)}>
-                    {t('loop.supervise.inspect')}
-                  </Button>
-                )}
-              </Flex>
-            ),
+            children: code && <InspectionsTab unit={code} onOpen={setOpenTask} />,
           },
         ]}
       />
       <TaskDrawer id={openTask} onClose={() => setOpenTask(null)} />
-      <InspectionModal open={inspecting} onClose={() => setInspecting(false)} />
     </Flex>
   );
 }
