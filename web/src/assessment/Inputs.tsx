@@ -28,6 +28,7 @@ import { useServerErrors } from '../forms/use-server-errors.ts';
 import { EvidenceUpload, FileLinks } from '../loop/EvidenceUpload.tsx';
 import type { AssessmentScheme, BonusClaim } from '../loop/types.ts';
 import type { FileRef } from '../loop/upload.ts';
+import { EntriesTables } from './EntriesTables.tsx';
 import type { ItemKind } from './scheme-form.ts';
 
 function itemsOf(scheme: AssessmentScheme, kind: ItemKind) {
@@ -296,8 +297,8 @@ type VetoValues = { unit: string; itemCode: string; occurredOn: Dayjs; reason: s
 
 /**
  * What the assessing office enters by hand: evaluation scores (e.g. the social evaluation), an attainment
- * item's actual and target per quarter or year (until the indicator module supplies them), one-vote vetoes;
- * and the bonus claims units file with evidence, approved or rejected here.
+ * item's actual and target per quarter or year (until the indicator module supplies them), one-vote vetoes,
+ * each listed below as entered; and the bonus claims units file with evidence, approved or rejected here.
  */
 export function Inputs({ scheme }: { scheme: AssessmentScheme }) {
   const { t } = useTranslation();
@@ -368,6 +369,7 @@ export function Inputs({ scheme }: { scheme: AssessmentScheme }) {
           </EntryCard>
         </Flex>
       )}
+      <EntriesTables scheme={scheme} />
       <BonusClaims scheme={scheme} />
     </Flex>
   );

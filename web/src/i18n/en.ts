@@ -491,6 +491,9 @@ export const en: Messages = {
       claimBonus: 'Claim bonus points',
       approveBonus: 'Approve bonus',
       points: 'Points',
+      enteredList: 'Evaluation scores entered',
+      valuesList: 'Attainment values entered',
+      vetoList: 'Vetoes entered',
     },
     breakdown: {
       category: 'Category',

@@ -470,6 +470,9 @@ export const zhCN = {
       claimBonus: '申报加分',
       approveBonus: '同意加分',
       points: '分值',
+      enteredList: '已录入的评价得分',
+      valuesList: '已录入的指标值',
+      vetoList: '已录入的一票否决',
     },
     breakdown: {
       category: '类别',

@@ -16,6 +16,7 @@ export type Decision = Schemas['Decision'];
 export type PlanSummary = Schemas['PlanSummary'];
 export type Inspection = Schemas['Inspection'];
 export type InspectionListItem = Schemas['InspectionListItem'];
+export type AssessmentEntries = Schemas['AssessmentEntries'];
 export type BonusClaim = Schemas['BonusClaim'];
 /** One node of a plan tree (the generated schema leaves the recursion untyped). */
 export type PlanNode = {
