@@ -195,6 +195,16 @@ describe('colours, the daily pass and notices', () => {
       yuanping.id,
     ]);
     expect((await lead.get(`/api/supervision/inspections?unit=${YUANPING}`)).status).toBe(403);
+
+    // A draft is the issuing unit's alone, and so are its inspections.
+    const draft = await leader.post('/api/tasks', taskBody({ title: '草稿检查' }));
+    expect((await inspect(draft.body.id, '2024-05-21', 'confirmed')).status).toBe(201);
+    const listed = async (client: ApiClient) =>
+      (await client.get(`/api/supervision/inspections?unit=${KELAN}&from=2024-05-21&to=2024-05-21`)).body.items.map(
+        (item: { taskId: string }) => item.taskId,
+      );
+    expect(await listed(leader)).toContain(draft.body.id);
+    expect(await listed(lead)).not.toContain(draft.body.id);
     expect((await lead.get('/api/supervision/inspections?verdict=maybe')).status).toBe(400);
   });
 
