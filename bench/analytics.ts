@@ -16,6 +16,7 @@ import { getCell, getLevel } from '../src/modules/indicators/analytics.ts';
 import { plainGroupBy } from '../src/modules/indicators/analytics-queries.ts';
 import { createIndicator } from '../src/modules/indicators/definitions.ts';
 import { importValues } from '../src/modules/indicators/import-values.ts';
+import { indicatorDefinition } from '../src/modules/indicators/schema.ts';
 import {
   formatPeriod,
   shiftPeriod,
@@ -37,32 +38,23 @@ try {
   const ctx = { ...systemContext(bench.db, systemClock), connectionString: bench.connectionString };
   await importDivisions(ctx, { prefix: '1409' });
   for (let i = 0; i < INDICATORS; i += 1) {
-    await createIndicator(ctx, {
-      code: `bench.i${i}`,
-      nameZh: `指标${i}`,
-      nameEn: `Indicator ${i}`,
-      measureUnit: '',
-      valueType: 'number',
-      direction: i % 2 === 0 ? 'up' : 'down',
-      // One indicator is a weighted average (by indicator 0), read below besides the plain one.
-      unitAggregation: i === 3 ? 'weighted_average' : i % 4 === 3 ? 'average' : 'sum',
-      weightCode: i === 3 ? 'bench.i0' : null,
-      periodAggregation: i % 4 === 3 ? 'average' : 'sum',
-      periodType: 'month',
-      source: 'entered',
-      entryLevel: 5,
-      categories: [],
-      numeratorCode: null,
-      denominatorCode: null,
-      factor: 1,
-      computedKey: null,
-      minValue: null,
-      maxValue: null,
-      outlierChangePct: null,
-      rules: [],
-      alertLine: null,
-      entryWindowDays: 20,
-    });
+    await createIndicator(
+      ctx,
+      indicatorDefinition({
+        code: `bench.i${i}`,
+        nameZh: `指标${i}`,
+        nameEn: `Indicator ${i}`,
+        valueType: 'number',
+        direction: i % 2 === 0 ? 'up' : 'down',
+        // One indicator is a weighted average (by indicator 0), read below besides the plain one.
+        unitAggregation: i === 3 ? 'weighted_average' : i % 4 === 3 ? 'average' : 'sum',
+        weightCode: i === 3 ? 'bench.i0' : null,
+        periodAggregation: i % 4 === 3 ? 'average' : 'sum',
+        periodType: 'month',
+        source: 'entered',
+        entryLevel: 5,
+      }),
+    );
   }
   const indicators = await bench.db.selectFrom('indicator').select(['id', 'code']).orderBy('id').execute();
   const villages = await bench.db

@@ -7,6 +7,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../src/modules/auth/system-access.ts';
 import { createIndicator } from '../src/modules/indicators/definitions.ts';
+import { indicatorDefinition } from '../src/modules/indicators/schema.ts';
+import { testHouseholds } from '../src/modules/indicators/test-support.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { createTestDatabase, type TestDatabase } from './support/database.ts';
 
@@ -112,31 +114,7 @@ describe('bihuan CLI', () => {
   });
 
   it('imports indicator values from a CSV with a progress report, after a dry run, and refuses a bad cell', async () => {
-    await createIndicator(systemContext(database.db, systemClock), {
-      code: 'cli.households',
-      nameZh: '农户数',
-      nameEn: 'Households',
-      measureUnit: '户',
-      valueType: 'count',
-      direction: 'up',
-      unitAggregation: 'sum',
-      weightCode: null,
-      periodAggregation: 'last',
-      periodType: 'month',
-      source: 'entered',
-      entryLevel: 5,
-      categories: [],
-      numeratorCode: null,
-      denominatorCode: null,
-      factor: 1,
-      computedKey: null,
-      minValue: null,
-      maxValue: null,
-      outlierChangePct: null,
-      rules: [],
-      alertLine: null,
-      entryWindowDays: 20,
-    });
+    await createIndicator(systemContext(database.db, systemClock), indicatorDefinition(testHouseholds));
     const villages = await database.db
       .selectFrom('org_unit')
       .select('code')
@@ -150,7 +128,7 @@ describe('bihuan CLI', () => {
     const csv = (...lines: string[]) => ['indicator,unit,period,category,value,comment', ...lines].join('\n');
     const stored = () => database.db.selectFrom('indicator_value').select(['value']).orderBy('value').execute();
     try {
-      await writeFile(file, csv(...villages.map((v, i) => `cli.households,${v.code},2024-05,,${40 + i},`)));
+      await writeFile(file, csv(...villages.map((v, i) => `test.households,${v.code},2024-05,,${40 + i},`)));
       const dry = await bihuan('indicators', 'import', file, '--dry-run');
       expect(dry.code, dry.stderr).toBe(0);
       expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, rows: 2, applied: false, issueCount: 0 });
@@ -164,7 +142,7 @@ describe('bihuan CLI', () => {
       expect(real.stderr).toContain('indicators import: writing');
       expect((await stored()).map((r) => Number(r.value))).toEqual([40, 41]);
 
-      await writeFile(file, csv(`cli.households,${villages[0]?.code},2024-06,,seven,`));
+      await writeFile(file, csv(`test.households,${villages[0]?.code},2024-06,,seven,`));
       const bad = await bihuan('indicators', 'import', file);
       expect(bad.code).toBe(1);
       expect(bad.stderr).toContain('INDICATOR_IMPORT_INVALID');

@@ -77,6 +77,12 @@ export const createIndicatorBody = z.object({
   measureUnit: definitionFields.measureUnit.default(''),
 });
 export type IndicatorDefinition = z.infer<typeof createIndicatorBody>;
+export type IndicatorDefinitionInput = z.input<typeof createIndicatorBody>;
+
+/** A full definition from the fields a request would send: the rest take the API's defaults (no formula, no checks). */
+export function indicatorDefinition(input: IndicatorDefinitionInput): IndicatorDefinition {
+  return createIndicatorBody.parse(input);
+}
 
 export const updateIndicatorBody = z
   .object({ ...definitionFields, version })

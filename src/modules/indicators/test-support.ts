@@ -1,6 +1,20 @@
 import { expect } from 'vitest';
 import type { ApiClient } from '../../../test/support/app.ts';
 
+/** A village's households, monthly: the plain entered indicator (also what the CLI test imports values of). */
+export const testHouseholds = {
+  code: 'test.households',
+  nameZh: '农户数',
+  nameEn: 'Households',
+  valueType: 'count',
+  direction: 'up',
+  unitAggregation: 'sum',
+  periodAggregation: 'last',
+  periodType: 'month',
+  source: 'entered',
+  entryLevel: 5,
+} as const;
+
 /** Definitions the API tests share: village income monthly, county GDP yearly, an insurance rate formula. */
 export const testIndicators = [
   {
@@ -18,18 +32,7 @@ export const testIndicators = [
     outlierChangePct: 50,
     entryWindowDays: 20,
   },
-  {
-    code: 'test.households',
-    nameZh: '农户数',
-    nameEn: 'Households',
-    valueType: 'count',
-    direction: 'up',
-    unitAggregation: 'sum',
-    periodAggregation: 'last',
-    periodType: 'month',
-    source: 'entered',
-    entryLevel: 5,
-  },
+  testHouseholds,
   {
     code: 'test.poor_households',
     nameZh: '贫困户数',

@@ -13,6 +13,7 @@ export type FormModalContext<Values> = { form: FormInstance<Values>; reportError
  */
 export function FormModal<Values, Result = unknown>({
   open,
+  name,
   title,
   width,
   okText,
@@ -24,6 +25,8 @@ export function FormModal<Values, Result = unknown>({
   children,
 }: {
   open: boolean;
+  /** The form's name; it prefixes the fields' element ids, keeping them unique on the page. */
+  name?: string;
   title: ReactNode;
   width?: number;
   okText?: string;
@@ -58,6 +61,7 @@ export function FormModal<Values, Result = unknown>({
     >
       <Form<Values>
         form={form}
+        name={name}
         layout="vertical"
         preserve={false}
         initialValues={initialValues}

@@ -6,6 +6,7 @@ import { FormErrorAlert } from '../forms/FormErrorAlert.tsx';
 import { useServerErrors } from '../forms/use-server-errors.ts';
 import { CHANGE_KINDS, type FiledChangeKind } from './change-requests.ts';
 import { RELATIONS } from './NewHouseholdModal.tsx';
+import { ReasonField } from './ReasonField.tsx';
 import { useRequestChange } from './registry-queries.ts';
 
 type NonHead = Exclude<(typeof RELATIONS)[number], 'head'>;
@@ -152,13 +153,7 @@ export function ChangeRequestForm({ household }: { household: RegistryHousehold 
           <Select options={nonHeadRelations} />
         </Form.Item>
       )}
-      <Form.Item
-        name="reason"
-        label={t('registry.reason')}
-        rules={[{ required: true, min: 2, max: 500, message: t('registry.changeRequests.reasonRequired') }]}
-      >
-        <Input.TextArea maxLength={500} />
-      </Form.Item>
+      <ReasonField />
       <FormErrorAlert error={errors.error} />
       <Button type="primary" htmlType="submit" loading={request.isPending}>
         {t('registry.changeRequests.file')}

@@ -1,9 +1,9 @@
-import { DatePicker, Form, Input, Modal, Radio } from 'antd';
+import { DatePicker, Form, type FormInstance, Input, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { DecideDuplicateBody, DuplicateCase } from '../api/types.ts';
-import { FormErrorAlert } from '../forms/FormErrorAlert.tsx';
-import { useServerErrors } from '../forms/use-server-errors.ts';
+import { FormModal } from '../forms/FormModal.tsx';
+import { ReasonField } from './ReasonField.tsx';
 import { useDecideDuplicate } from './registry-queries.ts';
 
 const DECISIONS = ['keep_existing', 'keep_new', 'correct_id'] as const;
@@ -22,79 +22,64 @@ type Values = {
  */
 export function DecideDuplicateModal({ duplicate, onClose }: { duplicate: DuplicateCase; onClose: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
-  const errors = useServerErrors(form);
   const decide = useDecideDuplicate();
-  const decision = Form.useWatch('decision', form);
-  const decisions = duplicate.sameHousehold ? DECISIONS.filter((d) => d !== 'keep_new') : DECISIONS;
-
-  async function submit(values: Values) {
-    try {
-      await decide.mutateAsync({
-        id: duplicate.id,
-        decision: values.decision,
-        effectiveOn: values.effectiveOn.format('YYYY-MM-DD'),
-        correctIdNumber: values.decision === 'correct_id' ? values.correctIdNumber : undefined,
-        reason: values.reason,
-        version: duplicate.version,
-      });
-      onClose();
-    } catch (failure) {
-      errors.report(failure);
-    }
-  }
 
   return (
-    <Modal
+    <FormModal<Values>
       open
+      name="decideDuplicate"
       title={t('registry.duplicates.decideTitle', { name: duplicate.name, number: duplicate.householdNumber })}
       okText={t('registry.duplicates.decide')}
-      confirmLoading={decide.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      initialValues={{ decision: 'keep_existing', effectiveOn: dayjs() }}
+      submit={(values) =>
+        decide.mutateAsync({
+          id: duplicate.id,
+          decision: values.decision,
+          effectiveOn: values.effectiveOn.format('YYYY-MM-DD'),
+          correctIdNumber: values.decision === 'correct_id' ? values.correctIdNumber : undefined,
+          reason: values.reason,
+          version: duplicate.version,
+        })
+      }
+      onClose={onClose}
     >
-      <Form<Values>
-        form={form}
-        name="decideDuplicate"
-        layout="vertical"
-        initialValues={{ decision: 'keep_existing', effectiveOn: dayjs() }}
-        onFinish={(values) => void submit(values)}
-        onValuesChange={errors.clear}
-      >
-        <Form.Item name="decision" label={t('registry.duplicates.decision')}>
-          <Radio.Group
-            options={decisions.map((d) => ({
-              value: d,
-              label: t(`registry.duplicates.decisions.${d}`, {
-                existing: duplicate.existingHouseholdNumber ?? '—',
-                claiming: duplicate.householdNumber,
-              }),
-            }))}
-            style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
-          />
-        </Form.Item>
-        {decision === 'correct_id' && (
-          <Form.Item
-            name="correctIdNumber"
-            label={t('registry.changeRequests.correctIdNumber')}
-            rules={[{ required: true, min: 15, max: 18, message: t('registry.changeRequests.idInvalid') }]}
-          >
-            <Input maxLength={18} autoComplete="off" />
-          </Form.Item>
-        )}
-        <Form.Item name="effectiveOn" label={t('registry.effectiveOn')} extra={t('registry.duplicates.dateHelp')}>
-          <DatePicker disabledDate={(day) => day.isAfter(dayjs(), 'day')} allowClear={false} />
-        </Form.Item>
+      {({ form }) => <DecisionFields form={form} duplicate={duplicate} />}
+    </FormModal>
+  );
+}
+
+/** The decision, the corrected number when that is the decision, the date and the reason. */
+function DecisionFields({ form, duplicate }: { form: FormInstance<Values>; duplicate: DuplicateCase }) {
+  const { t } = useTranslation();
+  const decision = Form.useWatch('decision', form);
+  const decisions = duplicate.sameHousehold ? DECISIONS.filter((d) => d !== 'keep_new') : DECISIONS;
+  return (
+    <>
+      <Form.Item name="decision" label={t('registry.duplicates.decision')}>
+        <Radio.Group
+          options={decisions.map((d) => ({
+            value: d,
+            label: t(`registry.duplicates.decisions.${d}`, {
+              existing: duplicate.existingHouseholdNumber ?? '—',
+              claiming: duplicate.householdNumber,
+            }),
+          }))}
+          style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
+        />
+      </Form.Item>
+      {decision === 'correct_id' && (
         <Form.Item
-          name="reason"
-          label={t('registry.reason')}
-          rules={[{ required: true, min: 2, max: 500, message: t('registry.changeRequests.reasonRequired') }]}
+          name="correctIdNumber"
+          label={t('registry.changeRequests.correctIdNumber')}
+          rules={[{ required: true, min: 15, max: 18, message: t('registry.changeRequests.idInvalid') }]}
         >
-          <Input.TextArea maxLength={500} />
+          <Input maxLength={18} autoComplete="off" />
         </Form.Item>
-        <FormErrorAlert error={errors.error} />
-      </Form>
-    </Modal>
+      )}
+      <Form.Item name="effectiveOn" label={t('registry.effectiveOn')} extra={t('registry.duplicates.dateHelp')}>
+        <DatePicker disabledDate={(day) => day.isAfter(dayjs(), 'day')} allowClear={false} />
+      </Form.Item>
+      <ReasonField />
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Flex, Input, Segmented, Table, Tag } from 'antd';
+import { Alert, Button, Flex, Input, Segmented, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateCase, DuplicateStatus } from '../api/types.ts';
@@ -7,6 +7,8 @@ import { formatInstant } from '../common/dates.ts';
 import { useDebouncedValue } from '../common/use-debounced-value.ts';
 import type { ExportColumn } from '../common/export-excel.ts';
 import { ExportButton } from '../common/ExportButton.tsx';
+import { exportTableColumns } from '../common/export-table-columns.tsx';
+import { usePaging } from '../common/use-paging.ts';
 import { OrgUnitSelect } from '../org/OrgUnitSelect.tsx';
 import { DecideDuplicateModal } from './DecideDuplicateModal.tsx';
 import { duplicatesQuery } from './registry-queries.ts';
@@ -18,7 +20,6 @@ const STATUS_COLORS: Record<DuplicateStatus, string> = {
   kept_new: 'green',
   corrected: 'purple',
 };
-const PAGE = 20;
 
 /**
  * The deduplication queue: members claimed by a household while another household holds their ID number (or
@@ -30,9 +31,9 @@ export function DuplicatesTab({ canApprove }: { canApprove: boolean }) {
   const [status, setStatus] = useState<DuplicateStatus>('pending');
   const [text, setText] = useState('');
   const q = useDebouncedValue(text.trim(), 300);
-  const [page, setPage] = useState(1);
+  const paging = usePaging();
   const [deciding, setDeciding] = useState<DuplicateCase>();
-  const list = useQuery(duplicatesQuery({ unit, status, q: q || undefined, offset: (page - 1) * PAGE, limit: PAGE }));
+  const list = useQuery(duplicatesQuery({ unit, status, q: q || undefined, ...paging.slice }));
   const counts = list.data?.counts;
 
   const holder = (row: DuplicateCase) =>
@@ -76,7 +77,7 @@ export function DuplicatesTab({ canApprove }: { canApprove: boolean }) {
           value={status}
           onChange={(value) => {
             setStatus(value);
-            setPage(1);
+            paging.firstPage();
           }}
           options={STATUSES.map((s) => ({
             value: s,
@@ -101,24 +102,9 @@ export function DuplicatesTab({ canApprove }: { canApprove: boolean }) {
         loading={list.isFetching}
         dataSource={list.data?.items}
         locale={{ emptyText: t('registry.duplicates.empty') }}
-        pagination={{
-          current: page,
-          pageSize: PAGE,
-          total: list.data?.total,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
+        pagination={paging.pagination(list.data?.total)}
         columns={[
-          ...columns.map((column) => ({
-            key: column.key,
-            title: column.title,
-            render: (_: unknown, row: DuplicateCase) =>
-              column.key === 'status' ? (
-                <Tag color={STATUS_COLORS[row.status]}>{column.value(row)}</Tag>
-              ) : (
-                column.value(row)
-              ),
-          })),
+          ...exportTableColumns(columns, (key, row) => (key === 'status' ? STATUS_COLORS[row.status] : undefined)),
           ...(canApprove
             ? [
                 {

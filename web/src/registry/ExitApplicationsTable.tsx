@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Flex, Space, Table, Tag } from 'antd';
+import { Alert, Button, Flex, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-error.ts';
 import type { ExitApplication } from '../api/types.ts';
 import type { ExportColumn } from '../common/export-excel.ts';
 import { ExportButton } from '../common/ExportButton.tsx';
+import { exportTableColumns } from '../common/export-table-columns.tsx';
 import { describeCheck } from './exit-checks.ts';
 import { exitApplicationsQuery, useReviewExit } from './registry-queries.ts';
 import { RejectModal } from './RejectModal.tsx';
@@ -83,16 +84,7 @@ export function ExitApplicationsTable({ canApprove }: { canApprove: boolean }) {
         dataSource={list.data}
         locale={{ emptyText: t('registry.exits.noApplications') }}
         columns={[
-          ...columns.map((column) => ({
-            key: column.key,
-            title: column.title,
-            render: (_: unknown, row: ExitApplication) =>
-              column.key === 'status' ? (
-                <Tag color={STATUS_COLORS[row.status]}>{column.value(row)}</Tag>
-              ) : (
-                column.value(row)
-              ),
-          })),
+          ...exportTableColumns(columns, (key, row) => (key === 'status' ? STATUS_COLORS[row.status] : undefined)),
           ...(canApprove
             ? [
                 {

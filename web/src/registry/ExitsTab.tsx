@@ -1,18 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Flex, InputNumber, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, InputNumber, Segmented, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExitOverviewItem } from '../api/types.ts';
 import type { ExportColumn } from '../common/export-excel.ts';
 import { ExportButton } from '../common/ExportButton.tsx';
+import { exportTableColumns } from '../common/export-table-columns.tsx';
+import { usePaging } from '../common/use-paging.ts';
 import { OrgUnitSelect } from '../org/OrgUnitSelect.tsx';
 import { ApplyExitModal } from './ApplyExitModal.tsx';
 import { ExitApplicationsTable } from './ExitApplicationsTable.tsx';
 import { COUNTY_CHECKS, VILLAGE_CHECKS, describeCheck } from './exit-checks.ts';
 import { exitOverviewQuery } from './registry-queries.ts';
 import { SampleCheckModal } from './SampleCheckModal.tsx';
-
-const PAGE = 20;
 
 /**
  * Village and county exit: every village or county under the chosen unit with its metrics for the year
@@ -25,10 +25,10 @@ export function ExitsTab(props: { defaultUnit: string; canWrite: boolean; canApp
   const [unit, setUnit] = useState(props.defaultUnit);
   const [year, setYear] = useState(2018);
   const [level, setLevel] = useState<'village' | 'county'>('county');
-  const [page, setPage] = useState(1);
+  const paging = usePaging();
   const [applying, setApplying] = useState<ExitOverviewItem>();
   const [sampling, setSampling] = useState<ExitOverviewItem>();
-  const overview = useQuery(exitOverviewQuery({ unit, year, level, offset: (page - 1) * PAGE, limit: PAGE }));
+  const overview = useQuery(exitOverviewQuery({ unit, year, level, ...paging.slice }));
   const checkNames = level === 'village' ? VILLAGE_CHECKS : COUNTY_CHECKS;
 
   const columns: (ExportColumn<ExitOverviewItem> & { key: string })[] = [
@@ -59,7 +59,7 @@ export function ExitsTab(props: { defaultUnit: string; canWrite: boolean; canApp
           value={unit}
           onChange={(value) => {
             setUnit(value ?? props.defaultUnit);
-            setPage(1);
+            paging.firstPage();
           }}
           style={{ width: 280 }}
           placeholder={t('registry.unit')}
@@ -76,7 +76,7 @@ export function ExitsTab(props: { defaultUnit: string; canWrite: boolean; canApp
           value={level}
           onChange={(value) => {
             setLevel(value);
-            setPage(1);
+            paging.firstPage();
           }}
           options={[
             { value: 'county', label: t('registry.exits.counties') },
@@ -93,24 +93,14 @@ export function ExitsTab(props: { defaultUnit: string; canWrite: boolean; canApp
         size="small"
         loading={overview.isFetching}
         dataSource={overview.data?.items}
-        pagination={{
-          current: page,
-          pageSize: PAGE,
-          total: overview.data?.total,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
+        pagination={paging.pagination(overview.data?.total)}
         columns={[
-          ...columns.map((column) => ({
-            key: column.key,
-            title: column.title,
-            render: (_: unknown, row: ExitOverviewItem) => {
-              const check = row.checks.find((c) => c.name === column.key);
-              if (check) return <Tag color={check.passed ? 'green' : 'red'}>{column.value(row)}</Tag>;
-              if (column.key === 'verdict') return <Tag color={row.passed ? 'green' : 'red'}>{column.value(row)}</Tag>;
-              return column.value(row);
-            },
-          })),
+          ...exportTableColumns(columns, (key, row) => {
+            const check = row.checks.find((c) => c.name === key);
+            if (check) return check.passed ? 'green' : 'red';
+            if (key === 'verdict') return row.passed ? 'green' : 'red';
+            return undefined;
+          }),
           {
             key: 'actions',
             title: t('registry.actions'),

@@ -5,13 +5,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegistryHouseholdStatus, RegistryHouseholdSummary } from '../api/types.ts';
 import { useDebouncedValue } from '../common/use-debounced-value.ts';
+import { usePaging } from '../common/use-paging.ts';
 import { OrgUnitSelect } from '../org/OrgUnitSelect.tsx';
 import { HouseholdDrawer } from './HouseholdDrawer.tsx';
 import { NewHouseholdModal } from './NewHouseholdModal.tsx';
 import { householdsQuery } from './registry-queries.ts';
 
 const STATUSES: RegistryHouseholdStatus[] = ['identified', 'registered', 'exited', 'monitored', 'risk_eliminated'];
-const PAGE = 20;
 
 export function HouseholdsTab({ canWrite }: { canWrite: boolean }) {
   const { t } = useTranslation();
@@ -19,10 +19,10 @@ export function HouseholdsTab({ canWrite }: { canWrite: boolean }) {
   const [status, setStatus] = useState<RegistryHouseholdStatus>();
   const [text, setText] = useState('');
   const q = useDebouncedValue(text.trim(), 300);
-  const [page, setPage] = useState(1);
+  const paging = usePaging();
   const [open, setOpen] = useState<string>();
   const [creating, setCreating] = useState(false);
-  const list = useQuery(householdsQuery({ unit, status, q: q || undefined, offset: (page - 1) * PAGE, limit: PAGE }));
+  const list = useQuery(householdsQuery({ unit, status, q: q || undefined, ...paging.slice }));
 
   return (
     <Flex vertical gap={16}>
@@ -55,13 +55,7 @@ export function HouseholdsTab({ canWrite }: { canWrite: boolean }) {
         loading={list.isFetching}
         dataSource={list.data?.items}
         onRow={(row) => ({ onClick: () => setOpen(row.id), style: { cursor: 'pointer' } })}
-        pagination={{
-          current: page,
-          pageSize: PAGE,
-          total: list.data?.total,
-          onChange: setPage,
-          showSizeChanger: false,
-        }}
+        pagination={paging.pagination(list.data?.total)}
         columns={[
           { title: t('registry.columns.number'), dataIndex: 'number' },
           { title: t('registry.columns.village'), dataIndex: 'villageName' },

@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Flex, Table, Tag } from 'antd';
+import { Alert, Button, Flex, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RelocationProject } from '../api/types.ts';
 import type { ExportColumn } from '../common/export-excel.ts';
 import { ExportButton } from '../common/ExportButton.tsx';
+import { exportTableColumns } from '../common/export-table-columns.tsx';
 import { OrgUnitSelect } from '../org/OrgUnitSelect.tsx';
 import { CAP_M2_PER_PERSON, NewRelocationModal } from './NewRelocationModal.tsx';
 import { relocationsQuery } from './registry-queries.ts';
@@ -57,16 +58,9 @@ export function RelocationsTab({ defaultUnit, canWrite }: { defaultUnit: string;
         loading={list.isFetching}
         dataSource={list.data}
         locale={{ emptyText: t('registry.relocations.empty') }}
-        columns={columns.map((column) => ({
-          key: column.key,
-          title: column.title,
-          render: (_: unknown, row: RelocationProject) =>
-            column.key === 'areaPerPerson' ? (
-              <Tag color={row.areaPerPersonM2 > CAP_M2_PER_PERSON ? 'red' : 'green'}>{column.value(row)}</Tag>
-            ) : (
-              column.value(row)
-            ),
-        }))}
+        columns={exportTableColumns(columns, (key, row) =>
+          key === 'areaPerPerson' ? (row.areaPerPersonM2 > CAP_M2_PER_PERSON ? 'red' : 'green') : undefined,
+        )}
       />
       {creating && <NewRelocationModal onClose={() => setCreating(false)} />}
     </Flex>

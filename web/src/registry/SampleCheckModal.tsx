@@ -1,8 +1,7 @@
-import { Form, InputNumber, Modal } from 'antd';
+import { Form, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SampleCheckBody } from '../api/types.ts';
-import { FormErrorAlert } from '../forms/FormErrorAlert.tsx';
-import { useServerErrors } from '../forms/use-server-errors.ts';
+import { FormModal } from '../forms/FormModal.tsx';
 import { useRecordSampleCheck } from './registry-queries.ts';
 
 type Values = Omit<SampleCheckBody, 'countyCode' | 'year' | 'recognition'> & { recognitionPercent: number };
@@ -17,56 +16,32 @@ export function SampleCheckModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
-  const errors = useServerErrors(form);
   const record = useRecordSampleCheck();
 
-  async function submit(values: Values) {
-    try {
-      const { recognitionPercent, ...counts } = values;
-      await record.mutateAsync({
-        countyCode: county.unitCode,
-        year: county.year,
-        ...counts,
-        recognition: recognitionPercent / 100,
-      });
-      onClose();
-    } catch (failure) {
-      errors.report(failure);
-    }
-  }
-
   return (
-    <Modal
+    <FormModal<Values>
       open
+      name="sampleCheck"
       title={t('registry.exits.sampleTitle', { name: county.unitName, year: county.year })}
       okText={t('registry.exits.recordSample')}
-      confirmLoading={record.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      submit={({ recognitionPercent, ...counts }) =>
+        record.mutateAsync({
+          countyCode: county.unitCode,
+          year: county.year,
+          ...counts,
+          recognition: recognitionPercent / 100,
+        })
+      }
+      onClose={onClose}
     >
-      <Form<Values>
-        form={form}
-        name="sampleCheck"
-        layout="vertical"
-        onFinish={(values) => void submit(values)}
-        onValuesChange={errors.clear}
-      >
-        {COUNTS.map((name) => (
-          <Form.Item key={name} name={name} label={t(`registry.exits.sample.${name}`)} rules={[{ required: true }]}>
-            <InputNumber min={0} precision={0} style={{ width: 200 }} />
-          </Form.Item>
-        ))}
-        <Form.Item
-          name="recognitionPercent"
-          label={t('registry.exits.sample.recognition')}
-          rules={[{ required: true }]}
-        >
-          <InputNumber min={0} max={100} step={0.1} suffix="%" style={{ width: 200 }} />
+      {COUNTS.map((name) => (
+        <Form.Item key={name} name={name} label={t(`registry.exits.sample.${name}`)} rules={[{ required: true }]}>
+          <InputNumber min={0} precision={0} style={{ width: 200 }} />
         </Form.Item>
-        <FormErrorAlert error={errors.error} />
-      </Form>
-    </Modal>
+      ))}
+      <Form.Item name="recognitionPercent" label={t('registry.exits.sample.recognition')} rules={[{ required: true }]}>
+        <InputNumber min={0} max={100} step={0.1} suffix="%" style={{ width: 200 }} />
+      </Form.Item>
+    </FormModal>
   );
 }

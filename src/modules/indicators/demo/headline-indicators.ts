@@ -1,41 +1,24 @@
-import type { IndicatorDefinition } from '../schema.ts';
+import { type IndicatorDefinition, type IndicatorDefinitionInput, indicatorDefinition } from '../schema.ts';
 import { expectedComputedKeys } from '../computed-sources.ts';
 
+/** What the headline indicators share; every field left out takes the API's default. */
 const base = {
-  measureUnit: '',
   valueType: 'number',
   direction: 'up',
   unitAggregation: 'sum',
-  weightCode: null,
   periodAggregation: 'sum',
   periodType: 'year',
   source: 'entered',
   entryLevel: 3,
-  categories: [],
-  numeratorCode: null,
-  denominatorCode: null,
-  factor: 1,
-  computedKey: null,
-  minValue: null,
-  maxValue: null,
-  outlierChangePct: null,
-  rules: [],
-  alertLine: null,
   entryWindowDays: 30,
-} satisfies Omit<IndicatorDefinition, 'code' | 'nameZh' | 'nameEn'>;
+} satisfies Omit<IndicatorDefinitionInput, 'code' | 'nameZh' | 'nameEn'>;
 
 const entered = (
   code: string,
   nameZh: string,
   nameEn: string,
-  extra: Partial<IndicatorDefinition> = {},
-): IndicatorDefinition => ({
-  ...base,
-  code,
-  nameZh,
-  nameEn,
-  ...extra,
-});
+  extra: Partial<IndicatorDefinitionInput> = {},
+): IndicatorDefinition => indicatorDefinition({ ...base, code, nameZh, nameEn, ...extra });
 
 const share = (
   code: string,
@@ -44,22 +27,23 @@ const share = (
   numeratorCode: string,
   denominatorCode: string,
   alertLine: number | null,
-): IndicatorDefinition => ({
-  ...base,
-  code,
-  nameZh,
-  nameEn,
-  measureUnit: '%',
-  valueType: 'percent',
-  unitAggregation: 'none',
-  periodAggregation: 'last',
-  source: 'formula',
-  entryLevel: null,
-  numeratorCode,
-  denominatorCode,
-  factor: 100,
-  alertLine,
-});
+): IndicatorDefinition =>
+  indicatorDefinition({
+    ...base,
+    code,
+    nameZh,
+    nameEn,
+    measureUnit: '%',
+    valueType: 'percent',
+    unitAggregation: 'none',
+    periodAggregation: 'last',
+    source: 'formula',
+    entryLevel: null,
+    numeratorCode,
+    denominatorCode,
+    factor: 100,
+    alertLine,
+  });
 
 const COMPUTED_NAMES: Record<(typeof expectedComputedKeys)[number], [string, string]> = {
   'poverty.registered_persons': ['建档立卡贫困人口', 'Registered poor persons'],
@@ -148,18 +132,20 @@ export const headlineIndicators: IndicatorDefinition[] = [
     periodType: 'month',
     entryWindowDays: 15,
   }),
-  ...expectedComputedKeys.map((key) => ({
-    ...base,
-    code: key,
-    nameZh: COMPUTED_NAMES[key][0],
-    nameEn: COMPUTED_NAMES[key][1],
-    measureUnit: key === 'poverty.incidence' ? '%' : '人',
-    valueType: key === 'poverty.incidence' ? ('percent' as const) : ('count' as const),
-    direction: key === 'population.rural' || key === 'poverty.registered_persons' ? ('up' as const) : ('down' as const),
-    unitAggregation: 'none' as const,
-    periodAggregation: 'last' as const,
-    source: 'computed' as const,
-    entryLevel: null,
-    computedKey: key,
-  })),
+  ...expectedComputedKeys.map((key) =>
+    indicatorDefinition({
+      ...base,
+      code: key,
+      nameZh: COMPUTED_NAMES[key][0],
+      nameEn: COMPUTED_NAMES[key][1],
+      measureUnit: key === 'poverty.incidence' ? '%' : '人',
+      valueType: key === 'poverty.incidence' ? 'percent' : 'count',
+      direction: key === 'population.rural' || key === 'poverty.registered_persons' ? 'up' : 'down',
+      unitAggregation: 'none',
+      periodAggregation: 'last',
+      source: 'computed',
+      entryLevel: null,
+      computedKey: key,
+    }),
+  ),
 ];
