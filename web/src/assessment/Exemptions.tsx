@@ -7,10 +7,10 @@ import { api, dataOf } from '../api/client.ts';
 import { useCan } from '../auth/session-queries.ts';
 import { ExportButton } from '../common/ExportButton.tsx';
 import { FormModal } from '../forms/FormModal.tsx';
-import { EvidenceUpload, FileLinks } from '../loop/EvidenceUpload.tsx';
+import { EvidenceUpload } from '../loop/EvidenceUpload.tsx';
 import type { AssessmentScheme, Exemption } from '../loop/types.ts';
 import type { FileRef } from '../loop/upload.ts';
-import { ApplicationStatus, DecideButtons, DecisionModal } from './Inputs.tsx';
+import { DecisionModal, useApplicationColumns } from './Inputs.tsx';
 
 type ApplyValues = { unit: string; eventId: string; reason: string; reducePoints?: number | null; files: FileRef[] };
 
@@ -97,6 +97,10 @@ export function Exemptions({ scheme }: { scheme: AssessmentScheme }) {
   });
   const [applying, setApplying] = useState(false);
   const [deciding, setDeciding] = useState<{ exemption: Exemption; decision: 'approve' | 'reject' } | null>(null);
+  const applicationColumns = useApplicationColumns<Exemption>({
+    canDecide: canManage,
+    onDecide: (exemption, decision) => setDeciding({ exemption, decision }),
+  });
   const rows = data?.items ?? [];
   const columns = [
     { title: t('loop.inputs.unit'), value: (row: Exemption) => row.unit.name },
@@ -125,38 +129,14 @@ export function Exemptions({ scheme }: { scheme: AssessmentScheme }) {
         columns={[
           { title: t('loop.inputs.unit'), dataIndex: ['unit', 'name'], width: 160 },
           { title: t('loop.assessment.deduction'), dataIndex: 'eventId', width: 130 },
-          {
-            title: t('loop.task.reason'),
-            render: (_, row) => (
-              <>
-                {row.reason}
-                <FileLinks files={row.files} />
-              </>
-            ),
-          },
+          ...applicationColumns.reason,
           {
             title: t('loop.assessment.reducePoints'),
             dataIndex: 'reducePoints',
             width: 100,
             render: (points: number | null) => points ?? t('loop.assessment.all'),
           },
-          {
-            title: t('loop.task.status'),
-            dataIndex: 'status',
-            width: 180,
-            render: (status: Exemption['status'], row) => (
-              <ApplicationStatus status={status} reason={row.decisionReason} />
-            ),
-          },
-          {
-            title: t('common.actions'),
-            width: 180,
-            render: (_, row) =>
-              canManage &&
-              row.status === 'pending' && (
-                <DecideButtons onDecide={(decision) => setDeciding({ exemption: row, decision })} />
-              ),
-          },
+          ...applicationColumns.decision,
         ]}
       />
       <ApplyModal scheme={scheme} open={applying} onClose={() => setApplying(false)} />

@@ -13,6 +13,7 @@ import {
   Select,
   Space,
   Table,
+  type TableColumnsType,
   Tag,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -116,6 +117,10 @@ function BonusClaims({ scheme }: { scheme: AssessmentScheme }) {
   });
   const [claiming, setClaiming] = useState(false);
   const [deciding, setDeciding] = useState<{ claim: BonusClaim; decision: 'approve' | 'reject' } | null>(null);
+  const applicationColumns = useApplicationColumns<BonusClaim>({
+    canDecide: canManage,
+    onDecide: (claim, decision) => setDeciding({ claim, decision }),
+  });
   const items = itemsOf(scheme, 'bonus');
   const rows = claims.data?.items ?? [];
   const columns = [
@@ -151,32 +156,8 @@ function BonusClaims({ scheme }: { scheme: AssessmentScheme }) {
           { title: t('loop.inputs.unit'), dataIndex: ['unit', 'name'], width: 160 },
           { title: t('loop.inputs.item'), dataIndex: 'itemCode', width: 120 },
           { title: t('loop.inputs.points'), dataIndex: 'points', width: 70 },
-          {
-            title: t('loop.task.reason'),
-            render: (_, row) => (
-              <>
-                {row.reason}
-                <FileLinks files={row.files} />
-              </>
-            ),
-          },
-          {
-            title: t('loop.task.status'),
-            dataIndex: 'status',
-            width: 150,
-            render: (status: BonusClaim['status'], row) => (
-              <ApplicationStatus status={status} reason={row.decisionReason} />
-            ),
-          },
-          {
-            title: t('common.actions'),
-            width: 160,
-            render: (_, row) =>
-              canManage &&
-              row.status === 'pending' && (
-                <DecideButtons onDecide={(decision) => setDeciding({ claim: row, decision })} />
-              ),
-          },
+          ...applicationColumns.reason,
+          ...applicationColumns.decision,
         ]}
       />
       <FormModal<BonusValues>
@@ -253,7 +234,7 @@ export function DecisionModal({
 }
 
 /** An application's status with the decision's reason, and the buttons to decide it while it is pending. */
-export function ApplicationStatus({
+function ApplicationStatus({
   status,
   reason,
 }: {
@@ -271,7 +252,48 @@ export function ApplicationStatus({
   );
 }
 
-export function DecideButtons({ onDecide }: { onDecide: (decision: 'approve' | 'reject') => void }) {
+type Application = Pick<BonusClaim, 'reason' | 'files' | 'status' | 'decisionReason'>;
+
+/**
+ * The columns every application table (bonus claims, exemptions) shares: the reason with its evidence, and
+ * the decision — status with the approver's reason, and the buttons while it is pending.
+ */
+export function useApplicationColumns<Row extends Application>(options: {
+  canDecide: boolean;
+  onDecide: (row: Row, decision: 'approve' | 'reject') => void;
+}): { reason: TableColumnsType<Row>; decision: TableColumnsType<Row> } {
+  const { t } = useTranslation();
+  return {
+    reason: [
+      {
+        title: t('loop.task.reason'),
+        render: (_, row) => (
+          <>
+            {row.reason}
+            <FileLinks files={row.files} />
+          </>
+        ),
+      },
+    ],
+    decision: [
+      {
+        title: t('loop.task.status'),
+        dataIndex: 'status',
+        width: 170,
+        render: (_, row) => <ApplicationStatus status={row.status} reason={row.decisionReason} />,
+      },
+      {
+        title: t('common.actions'),
+        width: 170,
+        render: (_, row) =>
+          options.canDecide &&
+          row.status === 'pending' && <DecideButtons onDecide={(decision) => options.onDecide(row, decision)} />,
+      },
+    ],
+  };
+}
+
+function DecideButtons({ onDecide }: { onDecide: (decision: 'approve' | 'reject') => void }) {
   const { t } = useTranslation();
   return (
     <Space>
