@@ -234,13 +234,7 @@ export function DecisionModal({
 }
 
 /** An application's status with the decision's reason, and the buttons to decide it while it is pending. */
-function ApplicationStatus({
-  status,
-  reason,
-}: {
-  status: 'pending' | 'approved' | 'rejected';
-  reason: string | null;
-}) {
+function ApplicationStatus({ status, reason }: { status: 'pending' | 'approved' | 'rejected'; reason: string | null }) {
   const { t } = useTranslation();
   return (
     <>
