@@ -86,11 +86,19 @@ test('a task goes around the loop, another turns red, and the ranking reflects b
   // Each report has its own review buttons: return the completion report, not the earlier progress one.
   const firstCompletion = drawer.getByRole('listitem').filter({ hasText: `第一次完成报送${suffix}` });
   await firstCompletion.getByRole('button', { name: /^退\s*回$/ }).click();
-  await page.getByPlaceholder('退回理由').fill('缺少验收签字');
+  const reasonInput = page.getByPlaceholder('退回理由');
+  await reasonInput.fill('缺少验收签字');
+  assert.equal(await reasonInput.inputValue(), '缺少验收签字');
+  // Wait for the review itself, so a refused or slow request fails here with its reason, not as a missing text.
+  const reviewed = page.waitForResponse(
+    (response) => response.url().endsWith('/review') && response.request().method() === 'POST',
+  );
   await page
     .locator('.ant-popconfirm')
     .getByRole('button', { name: /确\s*定|OK/ })
     .click();
+  const review = await reviewed;
+  assert.equal(review.status(), 200, await review.text());
   await drawer.getByText('缺少验收签字').waitFor();
   await drawer.getByText('已退回').first().waitFor();
 
