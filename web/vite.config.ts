@@ -16,6 +16,9 @@ const vendorGroups = [
     minSize: 100_000,
     maxSize: 400_000,
   },
+  // Charts and spreadsheets are large and only some pages need them: their own chunks keep them off the first load.
+  { name: 'vendor-echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 28 },
+  { name: 'vendor-exceljs', test: /node_modules[\\/]exceljs[\\/]/, priority: 28 },
   { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
 ];
 
