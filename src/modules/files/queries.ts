@@ -1,5 +1,5 @@
 import type { Executor, Tx } from '../../platform/database.ts';
-import type { SelectQueryBuilder } from 'kysely';
+import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Database, FileOwnerKind } from '../../platform/db-schema.ts';
 
 export function insertStoredFile(
@@ -53,12 +53,13 @@ export function linksOf(db: Executor, sha256: string) {
     .execute();
 }
 
-export function filesOf(db: Executor, ownerKind: FileOwnerKind, ownerId: string) {
+/** The files linked to each of several owners of one kind, by file name; `owner` is the owner's id as text. */
+export function filesOf(db: Executor, ownerKind: FileOwnerKind, ownerIds: readonly string[]) {
   return db
     .selectFrom('file_link')
-    .select(['sha256', 'file_name as name'])
+    .select([sql<string>`owner_id::text`.as('owner'), 'sha256', 'file_name as name'])
     .where('owner_kind', '=', ownerKind)
-    .where('owner_id', '=', ownerId)
+    .where('owner_id', 'in', ownerIds.length > 0 ? ownerIds : ['0'])
     .orderBy('file_name')
     .execute();
 }

@@ -81,6 +81,13 @@ describe('decisions, plan trees and the tasks they give rise to', () => {
     expect(
       (await leader.put(`/api/plan-nodes/${grandchildParent.id}`, { number: '1.1', title: 'x', version: 1 })).status,
     ).toBe(409);
+    const retitled = await leader.put(`/api/plan-nodes/${grandchildParent.id}`, {
+      number: '1.1',
+      title: '县城全部达到国家卫生县城标准（已调整）',
+      yearlyTargets: { '2024': '90%', '2025': '100%' },
+      version: 2,
+    });
+    expect(retitled.body.nodes[0].children[0]).toMatchObject({ decisionId: later.body.id, version: 3 });
 
     const task = await leader.post(
       '/api/tasks',
@@ -89,6 +96,13 @@ describe('decisions, plan trees and the tasks they give rise to', () => {
     expect(task.body).toMatchObject({ decision: { id: later.body.id }, planNode: { number: '1.1' } });
     const traced = await leader.get(`/api/decisions/${later.body.id}`);
     expect(traced.body).toMatchObject({ planNodes: [{ number: '1.1' }], tasks: [{ id: task.body.id }] });
+    const listed = (await leader.get('/api/decisions')).body.items as { id: string }[];
+    expect(listed.find((d) => d.id === decided.body.id)).toMatchObject({
+      files: [{ name: '会议纪要.pdf' }],
+      planNodes: [{ number: '1' }],
+      tasks: [],
+    });
+    expect(listed.find((d) => d.id === later.body.id)).toMatchObject({ files: [], tasks: [{ id: task.body.id }] });
     expect((await leader.get(`/api/plans/${planId}`)).body.nodes[0].children[0].taskCount).toBe(1);
 
     expect((await county.get(`/api/plans/${planId}`)).status).toBe(404);

@@ -57,18 +57,22 @@ export function decisions(db: Executor, options: { scope: string[] | null; unitP
   return query.execute();
 }
 
-export function decisionOutcomes(db: Executor, decisionId: string) {
+export type DecisionRow = Awaited<ReturnType<typeof decisions>>[number];
+
+/** What came of each decision: the plan nodes it created or amended and the tasks issued from it. */
+export function decisionOutcomes(db: Executor, decisionIds: readonly string[]) {
+  const ids = decisionIds.length > 0 ? decisionIds : ['0'];
   return Promise.all([
     db
       .selectFrom('plan_node')
-      .select(['id', 'plan_id', 'number', 'title'])
-      .where('decision_id', '=', decisionId)
+      .select(['id', 'plan_id', 'number', 'title', 'decision_id'])
+      .where('decision_id', 'in', ids)
       .orderBy('id')
       .execute(),
     db
       .selectFrom('task')
-      .select(['id', 'title', 'status'])
-      .where('decision_id', '=', decisionId)
+      .select(['id', 'title', 'status', 'decision_id'])
+      .where('decision_id', 'in', ids)
       .where('status', '<>', 'draft')
       .orderBy('id')
       .execute(),

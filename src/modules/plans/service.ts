@@ -10,6 +10,7 @@ import { resolveUnits, type UnitRef } from '../tasks/service.ts';
 import {
   decisionExists,
   decisionOutcomes,
+  type DecisionRow,
   decisions,
   insertDecision,
   insertNode,
@@ -70,27 +71,34 @@ export async function createDecision(ctx: ServiceContext, input: z.infer<typeof 
 export async function listDecisions(ctx: ServiceContext, options: { unit?: string | undefined }) {
   assertCan(ctx.access, 'plans.read');
   const unitPath = options.unit ? (await unitFor(ctx, options.unit, 'plans.read')).path : undefined;
-  const rows = await decisions(ctx.db, { scope: scopeOf(ctx), ...(unitPath ? { unitPath } : {}) });
-  return Promise.all(rows.map((row) => getDecision(ctx, { id: row.id })));
+  return presentDecisions(ctx, await decisions(ctx.db, { scope: scopeOf(ctx), ...(unitPath ? { unitPath } : {}) }));
 }
 
 /** A decision with what came of it: the plan nodes it created or amended and the tasks issued from it. */
 export async function getDecision(ctx: ServiceContext, options: { id: string }) {
   assertCan(ctx.access, 'plans.read');
-  const [row] = await decisions(ctx.db, { scope: scopeOf(ctx), id: options.id });
-  if (!row) throw new AppError('DECISION_NOT_FOUND', { id: options.id });
-  const [nodes, tasks] = await decisionOutcomes(ctx.db, row.id);
-  return {
+  const [decision] = await presentDecisions(ctx, await decisions(ctx.db, { scope: scopeOf(ctx), id: options.id }));
+  if (!decision) throw new AppError('DECISION_NOT_FOUND', { id: options.id });
+  return decision;
+}
+
+/** Presents decisions with their outcomes and files, read for all of them at once. */
+async function presentDecisions(ctx: ServiceContext, rows: DecisionRow[]) {
+  const ids = rows.map((row) => row.id);
+  const [[nodes, tasks], files] = await Promise.all([decisionOutcomes(ctx.db, ids), filesOf(ctx.db, 'decision', ids)]);
+  return rows.map((row) => ({
     id: row.id,
     unit: { code: row.unit_code, name: row.unit_name },
     kind: row.kind,
     title: row.title,
     decidedOn: row.decided_on,
     body: row.body,
-    files: await filesOf(ctx.db, 'decision', row.id),
-    planNodes: nodes.map((n) => ({ id: n.id, planId: n.plan_id, number: n.number, title: n.title })),
-    tasks,
-  };
+    files: files.filter((f) => f.owner === row.id).map((f) => ({ sha256: f.sha256, name: f.name })),
+    planNodes: nodes
+      .filter((n) => n.decision_id === row.id)
+      .map((n) => ({ id: n.id, planId: n.plan_id, number: n.number, title: n.title })),
+    tasks: tasks.filter((t) => t.decision_id === row.id).map((t) => ({ id: t.id, title: t.title, status: t.status })),
+  }));
 }
 
 export async function createPlan(ctx: ServiceContext, input: z.infer<typeof createPlanBody>) {
@@ -206,7 +214,10 @@ export async function addNode(ctx: ServiceContext, input: z.infer<typeof createN
   return getPlan(ctx, { id: plan.id });
 }
 
-/** Amends a node, usually by a later decision (named in `decisionId`); the version guards concurrent edits. */
+/**
+ * Amends a node, usually by a later decision (named in `decisionId`; omitted, the node keeps the decision it has);
+ * the version guards concurrent edits.
+ */
 export async function amendNode(
   ctx: ServiceContext,
   input: z.infer<typeof createNodeBody> & { id: string; version: number },
@@ -221,7 +232,8 @@ export async function amendNode(
     });
     if (node.version !== input.version) throw new AppError('VERSION_CONFLICT', { current: node.version });
     await assertDecision(tx, input.decisionId);
-    await updateNode(tx, node.id, values);
+    // An edit without a decision (a typo fixed) keeps the node's provenance rather than erasing it.
+    await updateNode(tx, node.id, { ...values, decisionId: input.decisionId ?? node.decision_id });
     await appendAudit(
       tx,
       ctx.actor,
