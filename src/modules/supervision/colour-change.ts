@@ -1,11 +1,11 @@
 import { chinaDateOf } from '../../platform/calendar-date.ts';
 import type { Executor } from '../../platform/database.ts';
-import { type Judgement, judgeTask } from './judge.ts';
+import { judgeTask } from './judge.ts';
 import {
+  type Escalated,
   historiesOf,
-  issueNoticesAndNotify,
+  issueEscalations,
   type JudgeRow,
-  type NewNotice,
   startSpellsAndWarn,
   storeJudgements,
   tasksToJudge,
@@ -27,37 +27,54 @@ export async function judgeAndRecord(
   tasks: readonly JudgeRow[],
   options: { now: Date; rules: SupervisionRules },
 ): Promise<ColourPassResult> {
-  const judged = tasks.map((task) => ({
-    task,
-    judgement: judgeTask(toJudged(task), options.now, options.rules.colour),
-  }));
-  const changed = judged.filter(({ task, judgement }) => isChange(task, judgement));
-  if (changed.length === 0) return { judged: tasks.length, changed: 0, warnings: 0, notices: 0 };
-  const day = changed[0]?.judgement.day ?? '';
-  await storeJudgements(
-    tx,
-    changed.map(({ task, judgement }) => ({
-      id: task.id,
-      colour: judgement.colour,
-      reasons: judgement.reasons,
-      planned: judgement.plannedPercent,
-    })),
-    day,
-  );
-  const warned = await startSpellsAndWarn(
-    tx,
-    changed
-      .filter(({ task, judgement }) => judgement.colour !== null && judgement.colour !== task.colour)
-      .map(({ task, judgement }) => ({ taskId: task.id, colour: judgement.colour as string })),
-    { day, at: options.now },
-  );
-  const byId = new Map(tasks.map((task) => [task.id, task]));
+  const day = chinaDateOf(options.now);
+  const writes: Promise<[void, { task_id: string }[]]>[] = [];
+  let changed = 0;
+  for (let start = 0; start < tasks.length; start += CHUNK) {
+    const chunk = judgeChanges(tasks.slice(start, start + CHUNK), options);
+    if (chunk.length === 0) continue;
+    changed += chunk.length;
+    const written = Promise.all([
+      storeJudgements(tx, chunk, day),
+      startSpellsAndWarn(tx, spellsOf(chunk), { day, at: options.now }),
+    ]);
+    // Handled below, once every chunk is sent; until then a failure must not count as unhandled.
+    written.catch(() => {});
+    writes.push(written);
+    // Let the driver send this chunk before the next is judged, so that PostgreSQL writes while Node judges.
+    await new Promise(setImmediate);
+  }
+  if (changed === 0) return { judged: tasks.length, changed: 0, warnings: 0, notices: 0 };
+  const warned = (await Promise.all(writes)).flatMap(([, spells]) => spells);
   const notices = await escalate(
     tx,
-    warned.map((spell) => byId.get(spell.task_id) as JudgeRow),
+    warned.map((spell) => spell.task_id),
     options,
   );
-  return { judged: tasks.length, changed: changed.length, warnings: warned.length, notices };
+  return { judged: tasks.length, changed, warnings: warned.length, notices };
+}
+
+/** Tasks judged per write: small enough to judge one while the previous is written, large enough to batch. */
+const CHUNK = 5000;
+
+type Change = { id: string; colour: TaskColour | null; reasons: string; planned: number; previous: string | null };
+
+/** The judgements that differ from what the tasks hold. */
+function judgeChanges(tasks: readonly JudgeRow[], options: { now: Date; rules: SupervisionRules }): Change[] {
+  return tasks.flatMap((task) => {
+    const judgement = judgeTask(toJudged(task), options.now, options.rules.colour);
+    const { colour, plannedPercent: planned } = judgement;
+    const reasons = judgement.reasons.join(',');
+    const same = colour === task.colour && planned === Number(task.planned_percent) && reasons === task.colour_reasons;
+    return same ? [] : [{ id: task.id, colour, reasons, planned, previous: task.colour }];
+  });
+}
+
+/** Every change of colour starts a spell. */
+function spellsOf(changes: readonly Change[]) {
+  return changes.flatMap(({ id, colour, previous }) =>
+    colour !== null && colour !== previous ? [{ taskId: id, colour }] : [],
+  );
 }
 
 function toJudged(task: JudgeRow) {
@@ -72,41 +89,26 @@ function toJudged(task: JudgeRow) {
   };
 }
 
-function isChange(task: JudgeRow, judgement: Judgement): boolean {
-  return (
-    task.colour !== judgement.colour ||
-    Number(task.planned_percent) !== judgement.plannedPercent ||
-    task.colour_reasons !== judgement.reasons.join(',')
-  );
-}
-
 /** The notices each task's whole colour history calls for that have not been issued yet. */
 async function escalate(
   tx: Executor,
-  tasks: readonly JudgeRow[],
+  taskIds: readonly string[],
   options: { now: Date; rules: SupervisionRules },
 ): Promise<number> {
-  if (tasks.length === 0) return 0;
-  const histories = Map.groupBy(await historiesOf(tx, [...new Set(tasks.map((t) => t.id))]), (row) => row.task_id);
-  const notices: NewNotice[] = tasks.flatMap((task) => {
-    const history = (histories.get(task.id) ?? []).map((row) => ({ colour: row.colour as TaskColour, on: row.on_day }));
-    return escalationFor(history, options.rules.escalation).map((escalation): NewNotice => ({
-      taskId: task.id,
-      unitId: task.lead_unit_id,
-      unitPath: task.lead_unit_path,
+  if (taskIds.length === 0) return 0;
+  const histories = Map.groupBy(await historiesOf(tx, [...new Set(taskIds)]), (row) => row.task_id);
+  const escalated: Escalated[] = taskIds.flatMap((taskId) => {
+    const history = (histories.get(taskId) ?? []).map((row) => ({ colour: row.colour as TaskColour, on: row.on_day }));
+    return escalationFor(history, options.rules.escalation).map((escalation): Escalated => ({
+      taskId,
       // A red spell brings the supervision notice (督办单) with the formal interview of the unit head.
       kind: escalation.notice === 'formal_interview' ? 'supervision_notice' : 'supervision_letter',
-      origin: 'automatic',
-      issuedOn: escalation.dueOn,
-      body: escalation.notice,
+      notice: escalation.notice,
+      dueOn: escalation.dueOn,
       deductionPoints: escalation.deductionPoints,
-      escalatedTo: null,
-      sourceKey: `escalation:${task.id}:${escalation.notice}:${escalation.dueOn}`,
-      issuedBy: null,
-      at: options.now,
     }));
   });
-  return issueNoticesAndNotify(tx, notices);
+  return issueEscalations(tx, escalated, options.now);
 }
 
 /** Re-judges the given tasks inside the caller's transaction, right after they changed. */
