@@ -24,38 +24,36 @@ export type ColourPassResult = { judged: number; changed: number; warnings: numb
  */
 export async function judgeAndRecord(
   tx: Executor,
-  tasks: readonly JudgeRow[],
+  pages: AsyncIterable<readonly JudgeRow[]> | Iterable<readonly JudgeRow[]>,
   options: { now: Date; rules: SupervisionRules },
 ): Promise<ColourPassResult> {
   const day = chinaDateOf(options.now);
   const writes: Promise<[void, { task_id: string }[]]>[] = [];
+  let judged = 0;
   let changed = 0;
-  for (let start = 0; start < tasks.length; start += CHUNK) {
-    const chunk = judgeChanges(tasks.slice(start, start + CHUNK), options);
-    if (chunk.length === 0) continue;
-    changed += chunk.length;
+  // Each page's writes are sent, not awaited: PostgreSQL writes one page while Node judges the next.
+  for await (const page of pages) {
+    judged += page.length;
+    const changes = judgeChanges(page, options);
+    if (changes.length === 0) continue;
+    changed += changes.length;
     const written = Promise.all([
-      storeJudgements(tx, chunk, day),
-      startSpellsAndWarn(tx, spellsOf(chunk), { day, at: options.now }),
+      storeJudgements(tx, changes, day),
+      startSpellsAndWarn(tx, spellsOf(changes), { day, at: options.now }),
     ]);
-    // Handled below, once every chunk is sent; until then a failure must not count as unhandled.
+    // Awaited below, once every page is sent; until then a failure must not count as unhandled.
     written.catch(() => {});
     writes.push(written);
-    // Let the driver send this chunk before the next is judged, so that PostgreSQL writes while Node judges.
-    await new Promise(setImmediate);
   }
-  if (changed === 0) return { judged: tasks.length, changed: 0, warnings: 0, notices: 0 };
+  if (changed === 0) return { judged, changed: 0, warnings: 0, notices: 0 };
   const warned = (await Promise.all(writes)).flatMap(([, spells]) => spells);
   const notices = await escalate(
     tx,
     warned.map((spell) => spell.task_id),
     options,
   );
-  return { judged: tasks.length, changed, warnings: warned.length, notices };
+  return { judged, changed, warnings: warned.length, notices };
 }
-
-/** Tasks judged per write: small enough to judge one while the previous is written, large enough to batch. */
-const CHUNK = 5000;
 
 type Change = { id: string; colour: TaskColour | null; reasons: string; planned: number; previous: string | null };
 
@@ -111,8 +109,27 @@ async function escalate(
   return issueEscalations(tx, escalated, options.now);
 }
 
+/** Tasks read and judged at a time: large enough to batch the writes, small enough to overlap them. */
+const PAGE = 5000;
+
+/**
+ * Every task whose colour may need judging, page by page. The next page is asked for before this one is
+ * handed out, so it is read while this one is judged, and ahead of this one's writes.
+ */
+export async function* tasksToJudgeAll(tx: Executor): AsyncGenerator<JudgeRow[]> {
+  let next = tasksToJudge(tx, { after: '0', limit: PAGE });
+  for (;;) {
+    const page = await next;
+    const last = page.at(-1);
+    if (!last) return;
+    next = tasksToJudge(tx, { after: last.id, limit: PAGE });
+    next.catch(() => {}); // awaited on the next turn
+    yield page;
+  }
+}
+
 /** Re-judges the given tasks inside the caller's transaction, right after they changed. */
 export async function refreshColours(tx: Executor, taskIds: readonly string[], now: Date): Promise<ColourPassResult> {
   const rules = await rulesInForce(tx, chinaDateOf(now));
-  return judgeAndRecord(tx, await tasksToJudge(tx, taskIds), { now, rules });
+  return judgeAndRecord(tx, [await tasksToJudge(tx, { ids: taskIds })], { now, rules });
 }

@@ -27,9 +27,13 @@ export function upsertRuleSet(tx: Tx, values: { effectiveFrom: string; colour: u
     .execute();
 }
 
-/** Open tasks as the colour is judged from them: only what the rules read and what a judgement is compared with. */
-export function tasksToJudge(db: Executor, ids?: readonly string[]) {
-  let query = db
+/**
+ * Tasks as the colour is judged from them (only what the rules read and what a judgement is compared with):
+ * the given ones, or the page after a task id of every open task and any closed, draft or cancelled one
+ * whose colour is not yet settled.
+ */
+export function tasksToJudge(db: Executor, which: { ids: readonly string[] } | { after: string; limit: number }) {
+  const query = db
     .selectFrom('task')
     .select([
       'id',
@@ -46,15 +50,17 @@ export function tasksToJudge(db: Executor, ids?: readonly string[]) {
     // As one string, the form judgements are compared in: parsing tens of thousands of arrays in the
     // driver cost more than the rest of the read.
     .select(sql<string>`array_to_string(colour_reasons, ',')`.as('colour_reasons'));
-  // Without ids: every open task, and any closed, draft or cancelled one whose colour is not yet settled.
-  query = ids
-    ? query.where(sql<boolean>`id = any(${ids}::bigint[])`)
-    : query.where(
-        sql<boolean>`(status not in ('draft', 'closed', 'cancelled')
-          or (status = 'closed' and colour is distinct from 'grey')
-          or (status in ('draft', 'cancelled') and colour is not null))`,
-      );
-  return query.execute();
+  if ('ids' in which) return query.where(sql<boolean>`id = any(${which.ids}::bigint[])`).execute();
+  return query
+    .where('id', '>', which.after)
+    .where(
+      sql<boolean>`(status not in ('draft', 'closed', 'cancelled')
+        or (status = 'closed' and colour is distinct from 'grey')
+        or (status in ('draft', 'cancelled') and colour is not null))`,
+    )
+    .orderBy('id')
+    .limit(which.limit)
+    .execute();
 }
 export type JudgeRow = Awaited<ReturnType<typeof tasksToJudge>>[number];
 
