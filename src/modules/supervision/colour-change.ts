@@ -32,18 +32,24 @@ export async function judgeAndRecord(
   let judged = 0;
   let changed = 0;
   // Each page's writes are sent, not awaited: PostgreSQL writes one page while Node judges the next.
-  for await (const page of pages) {
-    judged += page.length;
-    const changes = judgeChanges(page, options);
-    if (changes.length === 0) continue;
-    changed += changes.length;
-    const written = Promise.all([
-      storeJudgements(tx, changes, day),
-      startSpellsAndWarn(tx, spellsOf(changes), { day, at: options.now }),
-    ]);
-    // Awaited below, once every page is sent; until then a failure must not count as unhandled.
-    written.catch(() => {});
-    writes.push(written);
+  try {
+    for await (const page of pages) {
+      judged += page.length;
+      const changes = judgeChanges(page, options);
+      if (changes.length === 0) continue;
+      changed += changes.length;
+      const written = Promise.all([
+        storeJudgements(tx, changes, day),
+        startSpellsAndWarn(tx, spellsOf(changes), { day, at: options.now }),
+      ]);
+      // Awaited below, once every page is sent; until then a failure must not count as unhandled.
+      written.catch(() => {});
+      writes.push(written);
+    }
+  } catch (error) {
+    // A failed write aborts the transaction, and with it the next read: report the write's own error.
+    await Promise.all(writes);
+    throw error;
   }
   if (changed === 0) return { judged, changed: 0, warnings: 0, notices: 0 };
   const warned = (await Promise.all(writes)).flatMap(([, spells]) => spells);
