@@ -3,8 +3,7 @@ import { chinaDateOf } from '../../platform/calendar-date.ts';
 import type { Db } from '../../platform/database.ts';
 import type { ScheduledJob } from '../../platform/scheduler.ts';
 import { systemActor } from '../auth/context.ts';
-import { type ColourPassResult, judgeAndRecord } from './colour-change.ts';
-import { tasksToJudge } from './queries.ts';
+import { type ColourPassResult, judgeAndRecord, tasksToJudgeAll } from './colour-change.ts';
 import { rulesInForce } from './rule-set.ts';
 
 /**
@@ -18,7 +17,7 @@ export async function runSupervisionPass(
 ): Promise<ColourPassResult> {
   return db.transaction().execute(async (tx) => {
     const rules = await rulesInForce(tx, chinaDateOf(now));
-    const result = await judgeAndRecord(tx, await tasksToJudge(tx), { now, rules });
+    const result = await judgeAndRecord(tx, tasksToJudgeAll(tx), { now, rules });
     await appendAudit(
       tx,
       actor,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor, Tx } from '../../platform/database.ts';
 import type { SupervisionNoticeKind } from '../../platform/db-schema.ts';
+import { arrayLiteral } from '../../platform/pg-array.ts';
 import { escapeLike, grantedWithin } from '../tasks/queries.ts';
 
 export function ruleSetInForce(db: Executor, day: string) {
@@ -26,9 +27,13 @@ export function upsertRuleSet(tx: Tx, values: { effectiveFrom: string; colour: u
     .execute();
 }
 
-/** Open tasks as the colour is judged from them, and the units they concern. */
-export function tasksToJudge(db: Executor, ids?: readonly string[]) {
-  let query = db
+/**
+ * Tasks as the colour is judged from them (only what the rules read and what a judgement is compared with):
+ * the given ones, or the page after a task id of every open task and any closed, draft or cancelled one
+ * whose colour is not yet settled.
+ */
+export function tasksToJudge(db: Executor, which: { ids: readonly string[] } | { after: string; limit: number }) {
+  const query = db
     .selectFrom('task')
     .select([
       'id',
@@ -41,36 +46,36 @@ export function tasksToJudge(db: Executor, ids?: readonly string[]) {
       'completion_reported_on',
       'colour',
       'planned_percent',
-      'lead_unit_id',
-      'lead_unit_path',
     ])
     // As one string, the form judgements are compared in: parsing tens of thousands of arrays in the
     // driver cost more than the rest of the read.
     .select(sql<string>`array_to_string(colour_reasons, ',')`.as('colour_reasons'));
-  // Without ids: every open task, and any closed, draft or cancelled one whose colour is not yet settled.
-  query = ids
-    ? query.where(sql<boolean>`id = any(${ids}::bigint[])`)
-    : query.where(
-        sql<boolean>`(status not in ('draft', 'closed', 'cancelled')
-          or (status = 'closed' and colour is distinct from 'grey')
-          or (status in ('draft', 'cancelled') and colour is not null))`,
-      );
-  return query.execute();
+  if ('ids' in which) return query.where(sql<boolean>`id = any(${which.ids}::bigint[])`).execute();
+  return query
+    .where('id', '>', which.after)
+    .where(
+      sql<boolean>`(status not in ('draft', 'closed', 'cancelled')
+        or (status = 'closed' and colour is distinct from 'grey')
+        or (status in ('draft', 'cancelled') and colour is not null))`,
+    )
+    .orderBy('id')
+    .limit(which.limit)
+    .execute();
 }
 export type JudgeRow = Awaited<ReturnType<typeof tasksToJudge>>[number];
 
 /** Stores many judgements in one statement. */
 export function storeJudgements(
   tx: Executor,
-  rows: readonly { id: string; colour: string | null; reasons: string[]; planned: number }[],
+  rows: readonly { id: string; colour: string | null; reasons: string; planned: number }[],
   day: string,
 ) {
   if (rows.length === 0) return Promise.resolve();
   return sql`
     update task set colour = v.colour, colour_reasons = string_to_array(v.reasons, ','),
       planned_percent = v.planned, colour_judged_on = ${day}::date
-    from unnest(${rows.map((r) => r.id)}::bigint[], ${rows.map((r) => r.colour)}::text[],
-      ${rows.map((r) => r.reasons.join(','))}::text[], ${rows.map((r) => r.planned)}::numeric[])
+    from unnest(${arrayLiteral(rows.map((r) => r.id))}::bigint[], ${arrayLiteral(rows.map((r) => r.colour))}::text[],
+      ${arrayLiteral(rows.map((r) => r.reasons))}::text[], ${arrayLiteral(rows.map((r) => r.planned))}::numeric[])
       as v(id, colour, reasons, planned)
     where task.id = v.id`
     .execute(tx)
@@ -80,9 +85,8 @@ export function storeJudgements(
 /**
  * Starts the given colour spells and, in the same statement, warns the lead unit of each new yellow or red
  * one in its inbox (keyed by the spell, so delivered once: the key of a spell started now is new, so the
- * insert needs no conflict check). The warning is built from the task row, so the
- * tasks travel to the database once, as two arrays. Answers the tasks whose new spell was a warning, in the
- * order the spells were started.
+ * insert needs no conflict check). The warning is built from the task row. Answers the tasks whose new
+ * spell was a warning, in the order the spells were started.
  */
 export async function startSpellsAndWarn(
   tx: Executor,
@@ -94,7 +98,8 @@ export async function startSpellsAndWarn(
     with spell as (
       insert into task_colour_history (task_id, colour, on_day)
       select v.task_id, v.colour, ${options.day}::date
-      from unnest(${rows.map((r) => r.taskId)}::bigint[], ${rows.map((r) => r.colour)}::text[]) as v(task_id, colour)
+      from unnest(${arrayLiteral(rows.map((r) => r.taskId))}::bigint[], ${arrayLiteral(rows.map((r) => r.colour))}::text[])
+        as v(task_id, colour)
       on conflict do nothing
       returning id, task_id, colour
     ), warning as (
@@ -169,17 +174,34 @@ export async function insertNotices(tx: Executor, notices: readonly NewNotice[])
   return result.rows;
 }
 
+/** A notice the escalation rules call for on a task: issued to the task's lead unit, keyed by its source. */
+export type Escalated = {
+  taskId: string;
+  kind: SupervisionNoticeKind;
+  notice: string;
+  dueOn: string;
+  deductionPoints: number;
+};
+
 /**
- * Issues automatic notices and, in the same statement, delivers each one issued now to its unit's inbox
- * (keyed by the notice, which is new). Notices already issued (same source key) are left alone. Answers how many were
- * issued.
+ * Issues automatic notices to the tasks' lead units and, in the same statement, delivers each one issued
+ * now to its unit's inbox (keyed by the notice, which is new). Each is keyed by its source (task, notice
+ * and day), so one already issued is left alone. Answers how many were issued.
  */
-export async function issueNoticesAndNotify(tx: Executor, notices: readonly NewNotice[]): Promise<number> {
-  if (notices.length === 0) return 0;
+export async function issueEscalations(tx: Executor, escalated: readonly Escalated[], at: Date): Promise<number> {
+  if (escalated.length === 0) return 0;
+  const column = (pick: (row: Escalated) => string | number) => arrayLiteral(escalated.map(pick));
   const result = await sql<{ issued: number }>`
     with notice as (
-      insert into supervision_notice ${NOTICE_COLUMNS}
-      ${noticeRows(notices)}
+      insert into supervision_notice (task_id, unit_id, unit_path, kind, origin, issued_on, body, deduction_points,
+        source_key, created_at)
+      select t.id, t.lead_unit_id, t.lead_unit_path, v.kind, 'automatic', v.due_on::date, v.notice, v.points,
+        'escalation:' || t.id || ':' || v.notice || ':' || v.due_on, ${at}::timestamptz
+      from unnest(${column((e) => e.taskId)}::bigint[], ${column((e) => e.kind)}::text[],
+        ${column((e) => e.notice)}::text[], ${column((e) => e.dueOn)}::text[],
+        ${column((e) => e.deductionPoints)}::numeric[]) with ordinality as v(task_id, kind, notice, due_on, points, n)
+        join task t on t.id = v.task_id
+      order by v.n
       on conflict (source_key) do nothing
       returning id, task_id, kind, unit_id, unit_path, created_at
     ), delivered as (

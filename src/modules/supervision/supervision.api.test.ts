@@ -54,6 +54,15 @@ describe('colours, the daily pass and notices', () => {
       ],
     });
 
+    // An unrestricted reader's total for one colour comes from the tally, a scoped reader's from the rows.
+    const admin = await t.signIn({ role: 'admin' });
+    const green = await admin.get(`/api/tasks?unit=${CITY}&colour=green&pageSize=1`);
+    expect(green.body).toMatchObject({ total: 2, pageSize: 1, items: [{ colour: 'green' }] });
+    expect((await leader.get(`/api/tasks?unit=${CITY}&colour=green`)).body.total).toBe(2);
+    const anywhere = await admin.get('/api/tasks?colour=green');
+    expect(anywhere.body.total).toBe(2);
+    expect((await admin.get('/api/tasks?colour=red')).body).toMatchObject({ total: 0, items: [] });
+
     const wall = await leader.get(`/api/supervision/wall?unit=${CITY}`);
     expect(wall.body.total).toEqual(city.body);
     expect(wall.body.rows).toEqual(

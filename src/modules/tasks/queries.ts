@@ -100,6 +100,7 @@ export async function listTasks(db: Executor, filters: ListTasksQuery & { unitPa
   if (filters.q) query = query.where('t.title', 'ilike', `%${escapeLike(filters.q)}%`);
   if (filters.deadlineFrom) query = query.where('t.deadline', '>=', filters.deadlineFrom);
   if (filters.deadlineTo) query = query.where('t.deadline', '<=', filters.deadlineTo);
+  const colour = talliedColour(filters, scope);
   const [items, count] = await Promise.all([
     query
       .innerJoin('org_unit as lead', 'lead.id', 't.lead_unit_id')
@@ -122,11 +123,34 @@ export async function listTasks(db: Executor, filters: ListTasksQuery & { unitPa
       .limit(filters.pageSize)
       .offset((filters.page - 1) * filters.pageSize)
       .execute(),
-    query.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow(),
+    colour
+      ? colourTotal(db, colour, filters.unitPath)
+      : query.select(sql<number>`count(*)::int`.as('total')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: count.total };
 }
 export type TaskListRow = Awaited<ReturnType<typeof listTasks>>['items'][number];
+
+/**
+ * The colour whose tally answers the list's total, if it does: an unrestricted reader asking for one colour,
+ * at most inside a unit. The tally counts every task led in the subtree by colour; drafts are never coloured (the
+ * colour rules give them none), so it counts exactly the tasks the list would. Counting them in the task
+ * table instead reads every task of that colour in the subtree: the whole province's red tasks.
+ */
+function talliedColour(filters: ListTasksQuery, scope: string[] | null): string | undefined {
+  const { colour, status, involvement, leader, q, deadlineFrom, deadlineTo } = filters;
+  const narrowed = [status, involvement, leader, q, deadlineFrom, deadlineTo].some((f) => f !== undefined);
+  return scope === null && !narrowed ? colour : undefined;
+}
+
+function colourTotal(db: Executor, colour: string, unitPath: string | undefined) {
+  let query = db
+    .selectFrom('task_colour_tally')
+    .select(sql<number>`coalesce(sum(tasks), 0)::int`.as('total'))
+    .where('colour', '=', colour);
+  if (unitPath) query = query.where('lead_unit_path', 'like', `${escapeLike(unitPath)}%`);
+  return query.executeTakeFirstOrThrow();
+}
 
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
