@@ -117,7 +117,8 @@ try {
   const demo = await timed(() =>
     seedDemoRegistry(ctx, {
       cityCode: '1409',
-      onStep: (step, seconds) => report({ bench: 'registry', metric: `demo_step_seconds_${step}`, value: round(seconds) }),
+      onStep: (step, seconds) =>
+        report({ bench: 'registry', metric: `demo_step_seconds_${step}`, value: round(seconds) }),
     }),
   );
   report({ bench: 'registry', metric: 'demo_generation_seconds', value: round(demo.seconds), goal: '<60' });

@@ -100,24 +100,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create trigger registry_measure_deleted after delete on registry_measure
     referencing old table as old_rows for each statement execute function registry_measures_changed()`.execute(db);
 
-  // The full recount of villages (after edits of single households) now goes through the same figures.
-  await sql
-    .raw(
-      `
-    create or replace function registry_refresh_village_stats(villages integer[]) returns void language sql as $$
-      delete from registry_village_stats where village_id = any(villages);
-      delete from registry_village_cause_stats where village_id = any(villages);
-      select registry_apply_household_figures(
-        array(select id from registry_household where village_id = any(villages)), 1);
-      insert into registry_village_stats
-      select p.year, p.village_id, p.population, 0, 0, 0, 0, 0, 0, 0, 0
-      from registry_rural_population_by_year(villages) p
-      where not exists (select from registry_village_stats s where s.village_id = p.village_id);
-      select registry_recount_measure_stats(villages,
-        array(select generate_series(${STATS_FIRST_YEAR}, ${STATS_LAST_YEAR})));
-    $$`,
-    )
-    .execute(db);
+  await createRefreshVillageStats(db);
   await sql`select registry_refresh_village_stats(array(select distinct village_id from registry_household))`.execute(
     db,
   );
@@ -279,6 +262,28 @@ export async function createApplyHouseholdFigures(db: Kysely<unknown>): Promise<
       from registry_rural_population_by_year(array(select village_id from new_villages)) p
       left join by_village d on d.village_id = p.village_id and d.year = p.year
     $$`.execute(db);
+}
+
+/** registry_refresh_village_stats as this migration made it (0010 splits it; its down restores this). */
+export async function createRefreshVillageStats(db: Kysely<unknown>): Promise<void> {
+  // The full recount of villages (after edits of single households) now goes through the same figures.
+  await sql
+    .raw(
+      `
+    create or replace function registry_refresh_village_stats(villages integer[]) returns void language sql as $$
+      delete from registry_village_stats where village_id = any(villages);
+      delete from registry_village_cause_stats where village_id = any(villages);
+      select registry_apply_household_figures(
+        array(select id from registry_household where village_id = any(villages)), 1);
+      insert into registry_village_stats
+      select p.year, p.village_id, p.population, 0, 0, 0, 0, 0, 0, 0, 0
+      from registry_rural_population_by_year(villages) p
+      where not exists (select from registry_village_stats s where s.village_id = p.village_id);
+      select registry_recount_measure_stats(villages,
+        array(select generate_series(${STATS_FIRST_YEAR}, ${STATS_LAST_YEAR})));
+    $$`,
+    )
+    .execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

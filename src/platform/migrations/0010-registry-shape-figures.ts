@@ -1,6 +1,10 @@
 import { type Kysely, sql } from 'kysely';
 import { STATS_FIRST_YEAR, STATS_LAST_YEAR } from './0003-registry.ts';
-import { createApplyHouseholdFigures, createHouseholdFigures } from './0008-registry-stats.ts';
+import {
+  createApplyHouseholdFigures,
+  createHouseholdFigures,
+  createRefreshVillageStats,
+} from './0008-registry-stats.ts';
 
 /**
  * The registry figures split in two: the households' "shapes" (what 0008 grouped households into: village,
@@ -176,9 +180,40 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       select registry_apply_shape_figures(array(select s from registry_household_shapes(households) s), sign)
     $$`.execute(db);
   await sql`drop function registry_household_figures`.execute(db);
+
+  // The recount of villages in two parts: the household figures, and the assistance measures. A bulk load
+  // whose measures were counted by the measure triggers as they went in recounts only the first.
+  await sql
+    .raw(
+      `
+    create function registry_refresh_household_figures(villages integer[]) returns void language sql as $$
+      delete from registry_village_stats where village_id = any(villages);
+      delete from registry_village_cause_stats where village_id = any(villages);
+      select registry_apply_household_figures(
+        array(select id from registry_household where village_id = any(villages)), 1);
+      insert into registry_village_stats
+      select p.year, p.village_id, p.population, 0, 0, 0, 0, 0, 0, 0, 0
+      from registry_rural_population_by_year(villages) p
+      where not exists (select from registry_village_stats s where s.village_id = p.village_id);
+    $$`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `
+    create or replace function registry_refresh_village_stats(villages integer[]) returns void language sql as $$
+      select registry_refresh_household_figures(villages);
+      select registry_recount_measure_stats(villages,
+        array(select generate_series(${STATS_FIRST_YEAR}, ${STATS_LAST_YEAR})));
+    $$`,
+    )
+    .execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`drop function registry_refresh_village_stats`.execute(db);
+  await createRefreshVillageStats(db);
+  await sql`drop function registry_refresh_household_figures`.execute(db);
   await createHouseholdFigures(db);
   await sql`drop function registry_apply_household_figures`.execute(db);
   await createApplyHouseholdFigures(db);

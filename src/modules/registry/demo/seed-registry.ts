@@ -12,7 +12,7 @@ import {
   withCopyTransaction,
   withForeignKeysDeferredToEnd,
 } from '../../../platform/copy.ts';
-import { refreshVillageStats } from '../queries.ts';
+import { refreshHouseholdFigures } from '../queries.ts';
 import { REGISTRATION_YEAR } from './calibration.ts';
 import { generateRegistry } from './generate-registry.ts';
 import type { DemoHousehold, DemoRegistry, DemoVillageInput } from './types.ts';
@@ -346,7 +346,8 @@ export async function seedDemoRegistry(
       const villageIds = await copyRegistry(tx, client, registry, report);
       stepDone('copy');
       report({ phase: 'statistics', done: registry.persons.length, total: registry.persons.length });
-      await refreshVillageStats(tx, villageIds);
+      // The measures were counted by their triggers as they were copied.
+      await refreshHouseholdFigures(tx, villageIds);
       stepDone('statistics');
     });
     stepDone('foreign_keys');
