@@ -47,6 +47,7 @@ type StagedRow = [
   mainCause: string,
   registeredOn: string | null,
   phone: string | null,
+  opensHousehold: boolean,
 ];
 
 export type ImportReport = {
@@ -166,6 +167,7 @@ async function rowValidator(ctx: ServiceContext) {
       cells.main_cause || 'other',
       cells.registered_on || null,
       cells.phone || null,
+      household.firstRow === row,
     ];
   }
 
@@ -219,6 +221,7 @@ const STAGE_COLUMNS = [
   'main_cause',
   'registered_on',
   'phone',
+  'opens_household',
 ];
 
 /**
@@ -277,7 +280,8 @@ export async function importRegistry(
     await sql`set local work_mem = '128MB'`.execute(tx);
     await sql`create temporary table registry_import_stage (
       row_no integer, household_number text, village_id integer, name text, id_number text, sex text,
-      birth_date date, relation text, household_type text, main_cause text, registered_on date, phone text
+      birth_date date, relation text, household_type text, main_cause text, registered_on date, phone text,
+      opens_household boolean
     ) on commit drop`.execute(tx);
     const staged = await step('read_validate_stage', () =>
       stageRows(ctx, client, { source: options.source, stageInvalidFiles: options.dryRun, report }),
@@ -310,13 +314,15 @@ export async function importRegistry(
     ) on commit drop`.execute(tx);
     const today = chinaDateOf(ctx.clock.now());
     await step('households', async () => {
+      // A household takes its village, type, cause and dates from its first row, which validation marked (a
+      // whole file is valid here): no sort of the file by household to find it.
       await sql`
         with upserted as (
           insert into registry_household (number, village_id, type, main_cause, status, identified_on, registered_on)
-          select distinct on (household_number) household_number, village_id, household_type, main_cause,
+          select household_number, village_id, household_type, main_cause,
             case when registered_on is null then 'identified' else 'registered' end,
             coalesce(registered_on, ${today}::date), registered_on
-          from registry_import_stage order by household_number, row_no
+          from registry_import_stage where opens_household
           on conflict (number) do update
             set type = excluded.type, main_cause = excluded.main_cause, version = registry_household.version + 1
           returning id, number, xmax = 0 as inserted, village_id, main_cause, identified_on, registered_on
