@@ -114,7 +114,13 @@ try {
   const ctx = { ...systemContext(bench.db, clock), connectionString: bench.connectionString };
   await importDivisions(ctx, { prefix: '14' });
 
-  const demo = await timed(() => seedDemoRegistry(ctx, { cityCode: '1409' }));
+  const demo = await timed(() =>
+    seedDemoRegistry(ctx, {
+      cityCode: '1409',
+      onStep: (step, seconds) =>
+        report({ bench: 'registry', metric: `demo_step_seconds_${step}`, value: round(seconds) }),
+    }),
+  );
   report({ bench: 'registry', metric: 'demo_generation_seconds', value: round(demo.seconds), goal: '<60' });
   report({ bench: 'registry', metric: 'demo_persons', value: demo.result.persons });
 

@@ -13,12 +13,17 @@ export type CopyClient = pg.PoolClient | pg.Client;
 // Rows go out in chunks of about this many characters: one CopyData message per row would dominate the cost.
 const CHUNK_CHARS = 256 * 1024;
 
+const SPECIAL = /[\\\t\n\r]/;
+const SPECIALS = /[\\\t\n\r]/g;
+const ESCAPED: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
 /** Escapes a value for PostgreSQL's COPY text format. */
 function field(value: CopyValue): string {
   if (value === null) return '\\N';
   if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return value ? 't' : 'f';
-  return String(value).replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c] ?? c);
+  // Nearly no value needs escaping: testing first saves a replace (and its callback) per value of a million rows.
+  return SPECIAL.test(value) ? value.replace(SPECIALS, (c) => ESCAPED[c] ?? c) : value;
 }
 
 /**
@@ -37,7 +42,8 @@ export function copyRows(
       let chunk = '';
       let count = 0;
       for (const row of rows) {
-        chunk += `${row.map(field).join('\t')}\n`;
+        for (let i = 0; i < row.length; i++) chunk += i === 0 ? field(row[i] ?? null) : `\t${field(row[i] ?? null)}`;
+        chunk += '\n';
         count += 1;
         if (chunk.length >= CHUNK_CHARS) {
           yield chunk;

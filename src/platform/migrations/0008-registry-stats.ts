@@ -32,6 +32,82 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (year, village_id, measure)
     )`.execute(db);
 
+  await createHouseholdFigures(db);
+
+  // The villages' rural population each year: the latest figure up to that year, else 0.
+  await sql
+    .raw(
+      `
+    create function registry_rural_population_by_year(villages integer[])
+    returns table (village_id integer, year smallint, population integer) language sql stable rows 100000 as $$
+      with figures as (
+        select p.village_id, p.year, p.population,
+          coalesce(lead(p.year) over (partition by p.village_id order by p.year), 10000) as until_year
+        from registry_rural_population p
+        where p.village_id = any(villages)
+      )
+      select v.id, y.year::smallint, coalesce(f.population, 0)
+      from (select distinct id from unnest(villages) as t (id)) v
+      cross join generate_series(${STATS_FIRST_YEAR}, ${STATS_LAST_YEAR}) y (year)
+      left join figures f on f.village_id = v.id and y.year >= f.year and y.year < f.until_year
+    $$`,
+    )
+    .execute(db);
+
+  await createApplyHouseholdFigures(db);
+
+  // Assistance measures per village, year and type; kept by statement triggers (so a COPY of a million
+  // measures recounts once), whichever code writes them.
+  await sql
+    .raw(
+      `
+    create function registry_recount_measure_stats(villages integer[], years integer[]) returns void language sql as $$
+      delete from registry_village_measure_stats where village_id = any(villages) and year = any(years);
+      insert into registry_village_measure_stats
+      select extract(year from m.given_on)::smallint, h.village_id, m.type, count(distinct m.household_id), count(*),
+        sum(m.amount_yuan)
+      from registry_household h
+      join registry_measure m on m.household_id = h.id
+      where h.village_id = any(villages) and extract(year from m.given_on)::int = any(years)
+        and m.given_on between make_date(${STATS_FIRST_YEAR}, 1, 1) and make_date(${STATS_LAST_YEAR}, 12, 31)
+      group by 1, 2, 3
+    $$`,
+    )
+    .execute(db);
+  await sql`
+    create function registry_measures_changed() returns trigger language plpgsql as $$
+    begin
+      if tg_op in ('INSERT', 'UPDATE') then
+        perform registry_recount_measure_stats(
+          array(select distinct h.village_id from new_rows n join registry_household h on h.id = n.household_id),
+          array(select distinct extract(year from n.given_on)::int from new_rows n));
+      end if;
+      if tg_op in ('DELETE', 'UPDATE') then
+        perform registry_recount_measure_stats(
+          array(select distinct h.village_id from old_rows o join registry_household h on h.id = o.household_id),
+          array(select distinct extract(year from o.given_on)::int from old_rows o));
+      end if;
+      return null;
+    end $$`.execute(db);
+  await sql`
+    create trigger registry_measure_inserted after insert on registry_measure
+    referencing new table as new_rows for each statement execute function registry_measures_changed()`.execute(db);
+  await sql`
+    create trigger registry_measure_updated after update on registry_measure
+    referencing old table as old_rows new table as new_rows
+    for each statement execute function registry_measures_changed()`.execute(db);
+  await sql`
+    create trigger registry_measure_deleted after delete on registry_measure
+    referencing old table as old_rows for each statement execute function registry_measures_changed()`.execute(db);
+
+  await createRefreshVillageStats(db);
+  await sql`select registry_refresh_village_stats(array(select distinct village_id from registry_household))`.execute(
+    db,
+  );
+}
+
+/** registry_household_figures as this migration made it (0010 splits it; its down restores this). */
+export async function createHouseholdFigures(db: Kysely<unknown>): Promise<void> {
   // What the given households contribute to their villages' figures, per year-end and main cause. Persons
   // are memberships: registered counts everyone who belonged to a registered household by the year's end;
   // poor, exited and monitored count members then. Monitoring periods come from the lifecycle events (each
@@ -131,27 +207,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     $$`,
     )
     .execute(db);
+}
 
-  // The villages' rural population each year: the latest figure up to that year, else 0.
-  await sql
-    .raw(
-      `
-    create function registry_rural_population_by_year(villages integer[])
-    returns table (village_id integer, year smallint, population integer) language sql stable rows 100000 as $$
-      with figures as (
-        select p.village_id, p.year, p.population,
-          coalesce(lead(p.year) over (partition by p.village_id order by p.year), 10000) as until_year
-        from registry_rural_population p
-        where p.village_id = any(villages)
-      )
-      select v.id, y.year::smallint, coalesce(f.population, 0)
-      from (select distinct id from unnest(villages) as t (id)) v
-      cross join generate_series(${STATS_FIRST_YEAR}, ${STATS_LAST_YEAR}) y (year)
-      left join figures f on f.village_id = v.id and y.year >= f.year and y.year < f.until_year
-    $$`,
-    )
-    .execute(db);
-
+/** registry_apply_household_figures as this migration made it (0010 replaces it; its down restores this). */
+export async function createApplyHouseholdFigures(db: Kysely<unknown>): Promise<void> {
   // Adds (sign 1) or takes away (sign -1) what the households contribute. Villages without statistics yet
   // get every year's row inserted with the figures (an import into empty villages writes each row once);
   // the others are updated by the differences.
@@ -203,51 +262,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       from registry_rural_population_by_year(array(select village_id from new_villages)) p
       left join by_village d on d.village_id = p.village_id and d.year = p.year
     $$`.execute(db);
+}
 
-  // Assistance measures per village, year and type; kept by statement triggers (so a COPY of a million
-  // measures recounts once), whichever code writes them.
-  await sql
-    .raw(
-      `
-    create function registry_recount_measure_stats(villages integer[], years integer[]) returns void language sql as $$
-      delete from registry_village_measure_stats where village_id = any(villages) and year = any(years);
-      insert into registry_village_measure_stats
-      select extract(year from m.given_on)::smallint, h.village_id, m.type, count(distinct m.household_id), count(*),
-        sum(m.amount_yuan)
-      from registry_household h
-      join registry_measure m on m.household_id = h.id
-      where h.village_id = any(villages) and extract(year from m.given_on)::int = any(years)
-        and m.given_on between make_date(${STATS_FIRST_YEAR}, 1, 1) and make_date(${STATS_LAST_YEAR}, 12, 31)
-      group by 1, 2, 3
-    $$`,
-    )
-    .execute(db);
-  await sql`
-    create function registry_measures_changed() returns trigger language plpgsql as $$
-    begin
-      if tg_op in ('INSERT', 'UPDATE') then
-        perform registry_recount_measure_stats(
-          array(select distinct h.village_id from new_rows n join registry_household h on h.id = n.household_id),
-          array(select distinct extract(year from n.given_on)::int from new_rows n));
-      end if;
-      if tg_op in ('DELETE', 'UPDATE') then
-        perform registry_recount_measure_stats(
-          array(select distinct h.village_id from old_rows o join registry_household h on h.id = o.household_id),
-          array(select distinct extract(year from o.given_on)::int from old_rows o));
-      end if;
-      return null;
-    end $$`.execute(db);
-  await sql`
-    create trigger registry_measure_inserted after insert on registry_measure
-    referencing new table as new_rows for each statement execute function registry_measures_changed()`.execute(db);
-  await sql`
-    create trigger registry_measure_updated after update on registry_measure
-    referencing old table as old_rows new table as new_rows
-    for each statement execute function registry_measures_changed()`.execute(db);
-  await sql`
-    create trigger registry_measure_deleted after delete on registry_measure
-    referencing old table as old_rows for each statement execute function registry_measures_changed()`.execute(db);
-
+/** registry_refresh_village_stats as this migration made it (0010 splits it; its down restores this). */
+export async function createRefreshVillageStats(db: Kysely<unknown>): Promise<void> {
   // The full recount of villages (after edits of single households) now goes through the same figures.
   await sql
     .raw(
@@ -266,9 +284,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     $$`,
     )
     .execute(db);
-  await sql`select registry_refresh_village_stats(array(select distinct village_id from registry_household))`.execute(
-    db,
-  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -9,6 +9,7 @@ import * as indicatorPeriodRollups from './0007-indicator-period-rollups.ts';
 import * as registryStats from './0008-registry-stats.ts';
 import * as registryDuplicates from './0009-registry-duplicates.ts';
 import * as loopPassWrites from './0010-loop-pass-writes.ts';
+import * as registryShapeFigures from './0011-registry-shape-figures.ts';
 
 /** Migrations in the order they apply; a new one is appended here, never inserted before an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008-registry-stats': registryStats,
   '0009-registry-duplicates': registryDuplicates,
   '0010-loop-pass-writes': loopPassWrites,
+  '0011-registry-shape-figures': registryShapeFigures,
 };
