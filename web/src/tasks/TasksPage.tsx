@@ -4,9 +4,9 @@ import { Badge, Button, DatePicker, Flex, Input, Segmented, Select, Tabs } from 
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { useCan } from '../auth/session-queries.ts';
 import { ExportButton } from '../common/ExportButton.tsx';
+import { useUrlParams } from '../common/use-url-params.ts';
 import type { Colour, TaskListItem, TaskQuery } from '../loop/types.ts';
 import { OrgUnitSelect } from '../org/OrgUnitSelect.tsx';
 import { TaskDrawer } from './TaskDrawer.tsx';
@@ -59,7 +59,7 @@ function filterOf(params: URLSearchParams): TaskQuery {
 
 export function TasksPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlParams();
   const canIssue = useCan('tasks.issue');
   const [view, setView] = useState<View>('list');
   const [tab, setTab] = useState<'all' | WorkList>('all');
@@ -81,20 +81,10 @@ export function TasksPage() {
   const loading = tab === 'all' ? all.isFetching : work.some((q) => q.isFetching);
   // The open task lives in the URL, so a notification or another page can open it here.
   const open = params.get('task');
-  const setOpen = (id: string | null) => {
-    const next = new URLSearchParams(params);
-    if (id) next.set('task', id);
-    else next.delete('task');
-    setParams(next);
-  };
+  const setOpen = (id: string | null) => setParams({ task: id });
   const columns = useTaskColumns();
   const set = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next);
+    setParams(changes);
     setPage(1);
   };
   const pagination =
