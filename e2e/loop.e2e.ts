@@ -6,24 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { APIRequestContext, Page } from 'playwright-core';
-import { chinaDateOf } from '../src/platform/calendar-date.ts';
+import type { Page } from 'playwright-core';
 import { chineseLogin, newPage, openBrowser, screenshot, signInAsAdmin } from './support/browser.ts';
+import { confirmPopup, day, pickUnit, post, responseTo, runSuffix } from './support/loop.ts';
 
 const TOWNSHIP = '140929102000'; // 宋家沟镇 leads both tasks
 const OTHER = '140929100000'; // a township with nothing due
-const DAY_MS = 86_400_000;
-
-async function post(request: APIRequestContext, url: string, data: unknown) {
-  const me = (await (await request.get('/api/auth/me')).json()) as { csrfToken: string };
-  const response = await request.post(url, { data, headers: { 'X-CSRF-Token': me.csrfToken } });
-  assert.ok(response.ok(), `${url}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as { id: string; version: number };
-}
-
-function day(offsetDays: number): string {
-  return chinaDateOf(new Date(Date.now() + offsetDays * DAY_MS));
-}
 
 function task(title: string, deadline: string, issue: boolean) {
   return {
@@ -62,7 +50,7 @@ test('a task goes around the loop, another turns red, and the ranking reflects b
   const browser = await openBrowser();
   t.after(() => browser.close());
   const { page, pageErrors } = await newPage(browser);
-  const suffix = Date.now().toString(36).slice(-5);
+  const suffix = runSuffix();
 
   await signInAsAdmin(page, chineseLogin);
   const loopTask = await post(page.request, '/api/tasks', task(`闭环任务${suffix}`, day(2), false));
@@ -90,13 +78,8 @@ test('a task goes around the loop, another turns red, and the ranking reflects b
   await reasonInput.fill('缺少验收签字');
   assert.equal(await reasonInput.inputValue(), '缺少验收签字');
   // Wait for the review itself, so a refused or slow request fails here with its reason, not as a missing text.
-  const reviewed = page.waitForResponse(
-    (response) => response.url().endsWith('/review') && response.request().method() === 'POST',
-  );
-  await page
-    .locator('.ant-popconfirm')
-    .getByRole('button', { name: /确\s*定|OK/ })
-    .click();
+  const reviewed = responseTo(page, 'POST', '/review');
+  await confirmPopup(page);
   const review = await reviewed;
   assert.equal(review.status(), 200, await review.text());
   await drawer.getByText('缺少验收签字').waitFor();
@@ -179,22 +162,11 @@ test('a task goes around the loop, another turns red, and the ranking reflects b
   assert.deepEqual(pageErrors, []);
 });
 
-/** Picks a unit in an organisation search box by typing its short code. */
-async function pickUnit(page: Page, box: ReturnType<Page['locator']>, shortCode: string) {
-  await box.click();
-  await box.locator('input').fill(shortCode);
-  await page
-    .locator('.ant-select-item-option')
-    .filter({ hasText: `${shortCode} ·` })
-    .first()
-    .click();
-}
-
 test('the plan tree editor adds numbered nodes at any depth, edits and deletes them', async (t) => {
   const browser = await openBrowser();
   t.after(() => browser.close());
   const { page, pageErrors } = await newPage(browser);
-  const suffix = Date.now().toString(36).slice(-5);
+  const suffix = runSuffix();
   await signInAsAdmin(page, chineseLogin);
   const plan = await post(page.request, '/api/plans', { unit: '1409', title: `测试规划${suffix}`, framework: '1335' });
 
@@ -231,10 +203,7 @@ test('the plan tree editor adds numbered nodes at any depth, edits and deletes t
 
   await tree.getByText('区域性中心城市').click();
   await page.getByRole('button', { name: /删\s*除/ }).click();
-  await page
-    .locator('.ant-popconfirm')
-    .getByRole('button', { name: /确\s*定|OK/ })
-    .click();
+  await confirmPopup(page);
   await tree.getByText('区域性中心城市').waitFor({ state: 'detached' });
   await screenshot(page, 'loop-plan-tree');
   assert.deepEqual(pageErrors, []);
@@ -244,7 +213,7 @@ test('the scheme editor builds categories and items with weights and scoring rul
   const browser = await openBrowser();
   t.after(() => browser.close());
   const { page, pageErrors } = await newPage(browser);
-  const suffix = Date.now().toString(36).slice(-5);
+  const suffix = runSuffix();
   await signInAsAdmin(page, chineseLogin);
 
   await page.goto('/assessment');

@@ -2,6 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { TestContext } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const baseUrl = requiredEnv('E2E_BASE_URL');
@@ -45,14 +46,21 @@ export async function newPage(browser: Browser): Promise<{ page: Page; pageError
   return { page, pageErrors };
 }
 
-/** Signs in as the administrator through the login page, as a person would. */
-export async function signInAsAdmin(page: Page, texts: { username: string; password: string; submit: RegExp }) {
+type LoginTexts = { username: string; password: string; submit: RegExp };
+
+/** Signs in through the login page, as a person would. */
+export async function signInAs(page: Page, texts: LoginTexts, account: { username: string; password: string }) {
   await page.goto('/');
   await page.waitForURL('**/login**');
-  await page.getByLabel(texts.username).fill('admin');
-  await page.getByLabel(texts.password).fill(adminPassword);
+  await page.getByLabel(texts.username).fill(account.username);
+  await page.getByLabel(texts.password).fill(account.password);
   await page.getByRole('button', { name: texts.submit }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Signs in as the administrator through the login page. */
+export function signInAsAdmin(page: Page, texts: LoginTexts) {
+  return signInAs(page, texts, { username: 'admin', password: adminPassword });
 }
 
 export const chineseLogin = { username: '用户名', password: '密码', submit: /登\s*录/ };
@@ -62,4 +70,20 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(artifacts, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * One test's browser and first page; when the test fails, the page as it was goes to the artifacts as
+ * `failed-<name>.png` before the browser closes.
+ */
+export async function openTestPage(t: TestContext, name: string) {
+  const browser = await openBrowser();
+  const opened = await newPage(browser);
+  // Node sets `passed` on the context once the test body has settled; @types/node does not declare it yet.
+  t.after(async () => {
+    if (!(t as TestContext & { passed: boolean }).passed)
+      await screenshot(opened.page, `failed-${name}`).catch(() => undefined);
+    await browser.close();
+  });
+  return { browser, ...opened };
 }

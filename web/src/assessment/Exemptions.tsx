@@ -31,6 +31,7 @@ function ApplyModal({ scheme, open, onClose }: { scheme: AssessmentScheme; open:
   });
   return (
     <FormModal<ApplyValues>
+      name="exemption"
       open={open}
       width={640}
       title={t('loop.assessment.apply')}

@@ -54,6 +54,7 @@ function useRecord<Body>(post: (body: Body) => Promise<unknown>) {
  * entry per unit, item and period, so entering again corrects a value.
  */
 function EntryCard<Values extends { unit: string; itemCode: string }>({
+  name,
   title,
   items,
   scheme,
@@ -61,6 +62,8 @@ function EntryCard<Values extends { unit: string; itemCode: string }>({
   children,
   onSubmit,
 }: {
+  /** The form's name: the cards share field names, and their element ids (which labels point at) must differ. */
+  name: string;
   title: string;
   items: { value: string; label: string }[];
   scheme: AssessmentScheme;
@@ -78,6 +81,7 @@ function EntryCard<Values extends { unit: string; itemCode: string }>({
     <Card size="small" title={title} style={{ flex: 1, minWidth: 340 }}>
       <Form<Values>
         form={form}
+        name={name}
         layout="vertical"
         initialValues={initialValues}
         onValuesChange={() => {
@@ -161,6 +165,7 @@ function BonusClaims({ scheme }: { scheme: AssessmentScheme }) {
         ]}
       />
       <FormModal<BonusValues>
+        name="bonusClaim"
         open={claiming}
         title={t('loop.inputs.claimBonus')}
         initialValues={{ files: [] }}
@@ -220,6 +225,7 @@ export function DecisionModal({
   const client = useQueryClient();
   return (
     <FormModal<{ reason: string }>
+      name="applicationDecision"
       open={target !== null}
       title={target?.decision === 'approve' ? t('loop.assessment.approve') : t('loop.assessment.reject')}
       submit={({ reason }) => decide({ decision: target?.decision ?? 'reject', reason })}
@@ -328,6 +334,7 @@ export function Inputs({ scheme }: { scheme: AssessmentScheme }) {
       {canManage && (
         <Flex gap={12} wrap align="start">
           <EntryCard<ScoreValues>
+            name="enteredScore"
             title={t('loop.inputs.entered')}
             items={itemsOf(scheme, 'entered')}
             scheme={scheme}
@@ -338,6 +345,7 @@ export function Inputs({ scheme }: { scheme: AssessmentScheme }) {
             </Form.Item>
           </EntryCard>
           <EntryCard<ValueValues>
+            name="indicatorValue"
             title={t('loop.inputs.values')}
             items={itemsOf(scheme, 'attainment')}
             scheme={scheme}
@@ -363,6 +371,7 @@ export function Inputs({ scheme }: { scheme: AssessmentScheme }) {
             </Space>
           </EntryCard>
           <EntryCard<VetoValues>
+            name="veto"
             title={t('loop.inputs.veto')}
             items={itemsOf(scheme, 'veto')}
             scheme={scheme}

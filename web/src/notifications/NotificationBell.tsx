@@ -24,6 +24,8 @@ export function NotificationBell() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const [unreadOnly, setUnreadOnly] = useState(false);
+  // Opening a notification leaves for its task: the popover closes, not to sit over the task it opened.
+  const [open, setOpen] = useState(false);
   const inbox = useQuery({
     queryKey: ['notifications', unreadOnly],
     queryFn: () =>
@@ -41,6 +43,8 @@ export function NotificationBell() {
   return (
     <Popover
       trigger="click"
+      open={open}
+      onOpenChange={setOpen}
       placement="bottomRight"
       title={
         <Flex justify="space-between" align="center">
@@ -69,7 +73,10 @@ export function NotificationBell() {
               onClick={() => {
                 if (!item.read) read.mutate(item.id);
                 const target = linkOf(item);
-                if (target) void navigate(target);
+                if (target) {
+                  setOpen(false);
+                  void navigate(target);
+                }
               }}
               style={{ cursor: linkOf(item) ? 'pointer' : 'default' }}
             >

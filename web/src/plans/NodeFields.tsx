@@ -67,7 +67,11 @@ export function useSaveNode(planId: string | undefined) {
               body: { ...nodeBody(input.values), ...(input.parentId ? { parentId: input.parentId } : {}) },
             }),
           ),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['plans'] }),
+    // Not awaited: the form that saved closes first. Awaited, the refreshed tree showed the new node while the
+    // form was still open, and an "add" clicked in that moment opened a form the closing one then took away.
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['plans'] });
+    },
   });
 }
 

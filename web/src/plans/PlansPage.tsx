@@ -1,22 +1,14 @@
 import { Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useUrlParams } from '../common/use-url-params.ts';
 import { Decisions } from './Decisions.tsx';
 import { PlanTree } from './PlanTree.tsx';
 
 /** Plans (numbered trees of any depth) and the decisions that create and amend them and issue tasks. */
 export function PlansPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const tab = params.get('tab') === 'decisions' ? 'decisions' : 'plans';
-  const update = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === null) next.delete(key);
-      else next.set(key, value);
-    }
-    setParams(next);
-  };
   return (
     <Tabs
       activeKey={tab}

@@ -17,10 +17,11 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { api, dataOf } from '../api/client.ts';
 import { useCan } from '../auth/session-queries.ts';
 import { ExportButton } from '../common/ExportButton.tsx';
+import { useUrlParams } from '../common/use-url-params.ts';
 import { EChart } from '../dashboards/EChart.tsx';
 import { COLOUR_HEX } from '../loop/ColourTag.tsx';
 import type { Colour, Notice } from '../loop/types.ts';
@@ -254,18 +255,12 @@ export function SupervisionPage() {
     queryKey: ['org', 'tops'],
     queryFn: () => dataOf(api.GET('/api/org-units', { params: { query: { limit: 10 } } })),
   });
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlParams();
   const current = params.get('unit') ?? tops.data?.items[0]?.code;
-  const setParam = (key: 'unit' | 'task', value: string | null | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next);
-  };
-  const drill = (code: string | undefined) => setParam('unit', code);
+  const drill = (code: string | undefined) => setParams({ unit: code });
   // The open task lives in the URL, as on the tasks page, so a link or the back button reopens it.
   const openTask = params.get('task');
-  const setOpenTask = (id: string | null) => setParam('task', id);
+  const setOpenTask = (id: string | null) => setParams({ task: id });
   const wall = useQuery({
     queryKey: ['supervision', 'wall', current],
     queryFn: () => dataOf(api.GET('/api/supervision/wall', { params: { query: { unit: current ?? '' } } })),

@@ -4,10 +4,11 @@ import { Badge, Button, DatePicker, Flex, Input, Segmented, Select, Tabs } from 
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { useCan } from '../auth/session-queries.ts';
 import { ExportButton } from '../common/ExportButton.tsx';
+import { useUrlParams } from '../common/use-url-params.ts';
 import type { Colour, TaskListItem, TaskQuery } from '../loop/types.ts';
+import { unitQuery } from '../org/org-queries.ts';
 import { OrgUnitSelect } from '../org/OrgUnitSelect.tsx';
 import { TaskDrawer } from './TaskDrawer.tsx';
 import { TaskFormModal } from './TaskForm.tsx';
@@ -59,13 +60,15 @@ function filterOf(params: URLSearchParams): TaskQuery {
 
 export function TasksPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlParams();
   const canIssue = useCan('tasks.issue');
   const [view, setView] = useState<View>('list');
   const [tab, setTab] = useState<'all' | WorkList>('all');
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const filter = filterOf(params);
+  // A unit filter from a link or a reload names its unit, not a bare code.
+  const filterUnit = useQuery({ ...unitQuery(filter.unit ?? '', undefined), enabled: filter.unit !== undefined });
   const pageSize = view === 'board' ? 200 : 50;
   const all = useQuery({ ...tasksQuery({ ...filter, page, pageSize }), enabled: tab === 'all' });
   const work = useQueries({
@@ -81,20 +84,10 @@ export function TasksPage() {
   const loading = tab === 'all' ? all.isFetching : work.some((q) => q.isFetching);
   // The open task lives in the URL, so a notification or another page can open it here.
   const open = params.get('task');
-  const setOpen = (id: string | null) => {
-    const next = new URLSearchParams(params);
-    if (id) next.set('task', id);
-    else next.delete('task');
-    setParams(next);
-  };
+  const setOpen = (id: string | null) => setParams({ task: id });
   const columns = useTaskColumns();
   const set = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next);
+    setParams(changes);
     setPage(1);
   };
   const pagination =
@@ -140,6 +133,7 @@ export function TasksPage() {
         <OrgUnitSelect
           placeholder={t('loop.tasks.unit')}
           value={params.get('unit') ?? undefined}
+          known={filterUnit.data ? [filterUnit.data] : []}
           onChange={(code) => set({ unit: code })}
           style={{ width: 240 }}
         />
