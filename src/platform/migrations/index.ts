@@ -8,6 +8,8 @@ import * as loopBulkWrites from './0006-loop-bulk-writes.ts';
 import * as indicatorPeriodRollups from './0007-indicator-period-rollups.ts';
 import * as registryStats from './0008-registry-stats.ts';
 import * as registryDuplicates from './0009-registry-duplicates.ts';
+import * as indicatorWeightedRollups from './0010-indicator-weighted-rollups.ts';
+import * as indicatorValuePathIndex from './0011-indicator-value-path-index.ts';
 
 /** Migrations in the order they apply; a new one is appended here, never inserted before an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +22,6 @@ export const migrations: Record<string, Migration> = {
   '0007-indicator-period-rollups': indicatorPeriodRollups,
   '0008-registry-stats': registryStats,
   '0009-registry-duplicates': registryDuplicates,
+  '0010-indicator-weighted-rollups': indicatorWeightedRollups,
+  '0011-indicator-value-path-index': indicatorValuePathIndex,
 };
