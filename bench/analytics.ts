@@ -195,7 +195,7 @@ try {
   const weight = indicators[0] as (typeof indicators)[number];
   const plainWeighted = (periods: string[], level: number) =>
     sql`
-    select left(v.path_at, 1 + 13 * ${level}) as path, v.period, sum(v.value * w.value) / sum(w.value) as value
+    select left(v.path_at, 1 + 13 * ${level}) as path, v.period, sum(v.value * w.value) / nullif(sum(w.value), 0) as value
     from indicator_value v
     join indicator_value w on w.indicator_id = ${weight.id} and w.period = v.period and w.unit_id = v.unit_id
     where v.indicator_id = ${weighted.id} and v.period = any(${periods}::text[]) and v.path_at like ${`${CITY_PATH}%`}
