@@ -445,6 +445,16 @@ export type IndicatorPeriodRollupTable = {
   last_value: Numeric;
 };
 
+export type IndicatorWeightedRollupTable = {
+  indicator_id: number;
+  period: string;
+  level: number;
+  path: string;
+  weighted: Numeric;
+  weight: Numeric;
+  count: number;
+};
+
 export type IndicatorValueChangeTable = {
   id: Generated<string>;
   indicator_id: number;
@@ -518,6 +528,7 @@ export type IndicatorTables = {
   indicator_value: IndicatorValueTable;
   indicator_rollup: IndicatorRollupTable;
   indicator_period_rollup: IndicatorPeriodRollupTable;
+  indicator_weighted_rollup: IndicatorWeightedRollupTable;
   indicator_value_change: IndicatorValueChangeTable;
   indicator_target: IndicatorTargetTable;
   indicator_approval: IndicatorApprovalTable;

@@ -58,28 +58,18 @@ export async function valuesAtLevel(
 }
 
 /**
- * Σ value × weight and Σ weight per unit at a level and period, from the entered values of both indicators
- * (a weighted indicator has no categories; its weight's categories add up). A value without a weight in the
- * same unit and period does not count.
+ * Σ value × weight and Σ weight per unit above the entry level and per period, from the maintained roll-up
+ * (indicator_weighted_rollup: a value counts where its unit has a weight in the same period).
  */
 export async function weightedTotalsAtLevel(
   db: Executor,
-  options: { indicatorId: number; weightId: number; periods: readonly string[]; basePath: string; level: number },
+  options: { indicatorId: number; periods: readonly string[]; basePath: string; level: number },
 ) {
-  const like = `${options.basePath}%`;
   const { rows } = await sql<{ path: string; period: string; weighted: string; weight: string }>`
-    select left(v.path_at, 1 + 13 * ${options.level}) as path, v.period,
-           sum(v.value * w.value)::text as weighted, sum(w.value)::text as weight
-    from indicator_value v
-    join (
-      select unit_id, period, sum(value) as value
-      from indicator_value
-      where indicator_id = ${options.weightId} and period = any(${options.periods}::text[]) and path_at like ${like}
-      group by unit_id, period
-    ) w on w.period = v.period and w.unit_id = v.unit_id
-    where v.indicator_id = ${options.indicatorId} and v.period = any(${options.periods}::text[])
-      and v.path_at like ${like}
-    group by 1, 2`.execute(db);
+    select path, period, weighted::text, weight::text
+    from indicator_weighted_rollup
+    where indicator_id = ${options.indicatorId} and period = any(${options.periods}::text[])
+      and level = ${options.level} and path like ${`${options.basePath}%`} and count > 0`.execute(db);
   return rows.map((r) => ({ path: r.path, period: r.period, weighted: Number(r.weighted), weight: Number(r.weight) }));
 }
 

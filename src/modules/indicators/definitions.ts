@@ -15,6 +15,7 @@ import {
 } from './queries.ts';
 import { definitionProblems } from './rules/definition.ts';
 import type { IndicatorDefinition, IndicatorDto } from './schema.ts';
+import { rebuildWeightedRollup } from './weighted-rollup-queries.ts';
 
 /** Indicators are defined once for the whole tree: only global-scope definers may change them. */
 const WHOLE_TREE = { code: 'all', path: ROOT_PATH };
@@ -98,6 +99,7 @@ export async function changeIndicator(
     }
     assertConsistent(ctx, candidate, await allIndicators(tx));
     const updated = presentIndicator(await updateIndicator(tx, row.id, indicatorColumns(candidate)));
+    if (updated.weightCode !== before.weightCode) await rebuildWeightedRollup(tx, row.id);
     await appendAudit(
       tx,
       ctx.actor,

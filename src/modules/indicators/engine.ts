@@ -87,13 +87,11 @@ async function evaluateEntered(
   const entryLevel = indicator.entry_level ?? 5;
   const result: LevelValues = new Map();
   if (scope.level > entryLevel) return result;
-  const weight = indicator.weight_code === null ? undefined : definitions.get(indicator.weight_code);
-  if (weight && scope.level < entryLevel) {
-    // Weighted averages come from the leaves: Σ value × weight ÷ Σ weight per native period, then combined.
+  if (indicator.unit_aggregation === 'weighted_average' && scope.level < entryLevel) {
+    // Weighted averages come from their roll-up: Σ value × weight ÷ Σ weight per native period, then combined.
     const perUnit = new Map<string, Map<string, number | null>>();
     const rows = await weightedTotalsAtLevel(db, {
       indicatorId: indicator.id,
-      weightId: weight.id,
       periods,
       basePath: scope.basePath,
       level: scope.level,

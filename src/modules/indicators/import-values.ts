@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { appendAudit } from '../../platform/audit.ts';
 import { withCopyTransaction } from '../../platform/copy.ts';
 import { startJob } from '../../platform/jobs.ts';
@@ -60,6 +61,8 @@ export async function importValues(
   };
   // Throwing from inside rolls everything back: the staged table drops with the transaction, nothing is kept.
   return withCopyTransaction(ctx.connectionString, async (tx, client) => {
+    // The write's hashes and sorts over a million staged values stay in memory instead of spilling to disk.
+    await sql`set local work_mem = '128MB'`.execute(tx);
     const definitions = await loadDefinitions(tx);
     report({ phase: 'checking', done: 0, total });
     const inputs = raw.map((r) => ({ row: r.line, field: '', ...r }));

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { type CopyClient, type CopyValue, copyRows } from '../../platform/copy.ts';
 import type { Executor, Tx } from '../../platform/database.ts';
+import { putBackWeightedContributions, takeOutWeightedContributions } from './weighted-rollup-queries.ts';
 
 /** One value ready to be written: everything resolved, `row` points back to the input for error reports. */
 export type StagedValue = {
@@ -100,12 +101,22 @@ export async function stageValues(
 
 /**
  * One writer per indicator and period at a time: roll-up deltas read the old value, so two concurrent
- * writers of the same cell must not both see it empty.
+ * writers of the same cell must not both see it empty. The quarters and years written are taken too (a writer
+ * that finds no roll-up row of a quarter inserts them plainly), and a writer of a weight also takes the
+ * indicators it weights: their weighted roll-ups read both.
  */
 export async function lockStagedCells(tx: Tx) {
   await sql`
+    with written as (select distinct indicator_id, period from staged_value)
     select pg_advisory_xact_lock(indicator_id, hashtext(period))
-    from (select distinct indicator_id, period from staged_value order by 1, 2) cells`.execute(tx);
+    from (
+      select indicator_id, period from written
+      union
+      select s.indicator_id, c.period from written s cross join unnest(indicator_coarse_periods(s.period)) c (period)
+      union
+      select i.id, s.period from written s join indicator w on w.id = s.indicator_id join indicator i on i.weight_code = w.code
+      order by 1, 2
+    ) cells`.execute(tx);
 }
 
 export type StagedIssue = { row: number; code: string; params: Record<string, string | number> };
@@ -241,9 +252,15 @@ export async function applyStagedValues(
     left join (
       select v.*
       from (select distinct indicator_id, period from staged_value) written
-      join indicator_value v using (indicator_id, period)
+      -- offset 0 keeps this an index range per written period: joined flat, the planner expects the new
+      -- periods to be as full as the stored ones and scans the whole table
+      cross join lateral (
+        select * from indicator_value x where x.indicator_id = written.indicator_id and x.period = written.period
+        offset 0
+      ) v
     ) v using (indicator_id, period, unit_id, category)
     where v.value is distinct from s.value or v.comment is distinct from s.comment`.execute(tx);
+  await sql`analyze changed_value`.execute(tx);
   // Logged in the order of the log's index, like the values below.
   const logged = sql`
     insert into indicator_value_change
@@ -251,7 +268,7 @@ export async function applyStagedValues(
     select indicator_id, period, unit_id, category, old_value, value, comment,
            ${actor.userId}::int, ${actor.at}::timestamptz, ${actor.requestId}::text
     from changed_value
-    order by indicator_id, unit_id, period`;
+    order by indicator_id, unit_id, period collate "C"`;
   // A grid save's audit record lists its changes; an import's record counts them (the log holds each).
   const { rows, numAffectedRows } = actor.returnChanges
     ? await sql<ValueChange>`
@@ -283,6 +300,7 @@ export async function applyStagedValues(
     on conflict (indicator_id, period, category, path)
     do update set total = r.total + excluded.total, count = r.count + excluded.count`.execute(tx);
   await applyPeriodRollupDeltas(tx);
+  const weighted = await takeOutWeightedContributions(tx);
   // Cells are locked per indicator and period (lockStagedCells), so a plain insert of the new cells is safe
   // and much cheaper than a speculative insert for each of a million rows.
   await sql`
@@ -294,7 +312,8 @@ export async function applyStagedValues(
       and (v.indicator_id, v.period, v.unit_id, v.category) = (c.indicator_id, c.period, c.unit_id, c.category)`.execute(
     tx,
   );
-  // In key order, so that the indexes grow page after page instead of at a million scattered places.
+  // In key order, so that the indexes grow page after page instead of at a million scattered places (periods
+  // and categories compared bytewise: the same order for these ASCII keys, at a fraction of a collation's cost).
   await sql`
     insert into indicator_value
       (indicator_id, period, unit_id, category, value, comment, path_at, level, entered_by, entered_at)
@@ -302,8 +321,9 @@ export async function applyStagedValues(
            ${actor.at}::timestamptz
     from changed_value
     where not existed
-    order by indicator_id, period, unit_id, category`.execute(tx);
+    order by indicator_id, period collate "C", unit_id, category collate "C"`.execute(tx);
   await recomputeMovedPeriodRollups(tx);
+  if (weighted) await putBackWeightedContributions(tx);
   return { count: Number(numAffectedRows ?? 0), sample: rows as ValueChange[] };
 }
 
@@ -315,27 +335,60 @@ export async function applyStagedValues(
  * Cells whose unit's path changed are left to recomputeMovedPeriodRollups.
  */
 async function applyPeriodRollupDeltas(tx: Tx) {
+  // One row per indicator, stored period and entry unit, in a table of its own: analysed, its size is known and
+  // the roll-up below aggregates by hash (misjudged, the planner sorted twice its rows by text, for seconds).
   await sql`
-    insert into indicator_period_rollup as r (indicator_id, period, path, total, periods, last_period, last_value)
-    select m.indicator_id, c.period, m.path, sum(m.delta), sum(m.added), max(m.stored_period),
+    create temp table period_delta on commit drop as
+    -- a cell of an indicator without categories is its unit's whole value in the period
+    select d.indicator_id, d.period as stored_period, d.path_at as path, d.value - coalesce(d.old_value, 0) as delta,
+           (not d.existed)::int as added
+    from changed_value d
+    join indicator i on i.id = d.indicator_id
+    where cardinality(i.categories) = 0
+      and d.old_value is distinct from d.value and (not d.existed or d.old_path = d.path_at)
+    union all
+    select d.indicator_id, d.period, d.path_at, sum(d.value - coalesce(d.old_value, 0)),
+           case when bool_and(d.existed) then 0
+                when exists (select 1 from indicator_value v where v.indicator_id = d.indicator_id
+                               and v.period = d.period and v.unit_id = d.unit_id and v.path_at = d.path_at) then 0
+                else 1 end
+    from changed_value d
+    join indicator i on i.id = d.indicator_id
+    where cardinality(i.categories) > 0
+      and d.old_value is distinct from d.value and (not d.existed or d.old_path = d.path_at)
+    group by d.indicator_id, d.period, d.unit_id, d.path_at`.execute(tx);
+  await sql`analyze period_delta`.execute(tx);
+  await sql`
+    create temp table period_rollup_delta on commit drop as
+    select m.indicator_id, c.period, m.path, sum(m.delta) as total, sum(m.added) as periods,
+           max(m.stored_period) as last_period,
            -- the delta of the latest period (periods are unique here): max() hashes where an ordered
            -- array_agg would sort two million rows
-           (max(array[m.stored_period, m.delta::text]))[2]::numeric
-    from (
-      select d.indicator_id, d.period as stored_period, d.path_at as path,
-             sum(d.value - coalesce(d.old_value, 0)) as delta,
-             case when bool_and(d.existed) then 0
-                  when cardinality(i.categories) = 0 then 1
-                  when exists (select 1 from indicator_value v where v.indicator_id = d.indicator_id
-                                 and v.period = d.period and v.unit_id = d.unit_id and v.path_at = d.path_at) then 0
-                  else 1 end as added
-      from changed_value d
-      join indicator i on i.id = d.indicator_id
-      where d.old_value is distinct from d.value and (not d.existed or d.old_path = d.path_at)
-      group by d.indicator_id, d.period, d.unit_id, d.path_at, i.categories
-    ) m
-    cross join lateral unnest(indicator_coarse_periods(m.stored_period)) c (period)
-    group by 1, 2, 3
+           (max(array[m.stored_period, m.delta::text]))[2]::numeric as last_value
+    from period_delta m
+    -- the coarse periods of each stored period once, not once per cell
+    join (
+      select p.stored_period, c.period
+      from (select distinct stored_period from period_delta) p
+      cross join lateral unnest(indicator_coarse_periods(p.stored_period)) c (period)
+    ) c using (stored_period)
+    group by 1, 2, 3`.execute(tx);
+  // Quarters and years that already hold rows take the deltas; the others (a file of new months) are inserted
+  // plainly, in the index's order (bytewise, as text_pattern_ops): a speculative insert per row costs a third
+  // more. Both kinds are locked (lockStagedCells).
+  const byPresence = (present: boolean) => sql`
+    select d.indicator_id, d.period, d.path, d.total, d.periods, d.last_period, d.last_value
+    from period_rollup_delta d
+    join (
+      select p.indicator_id, p.period
+      from (select distinct indicator_id, period from period_rollup_delta) p
+      where ${present} = exists (
+        select 1 from indicator_period_rollup x where x.indicator_id = p.indicator_id and x.period = p.period)
+    ) pair using (indicator_id, period)
+    order by d.indicator_id, d.period collate "C", d.path collate "C"`;
+  await sql`
+    insert into indicator_period_rollup as r (indicator_id, period, path, total, periods, last_period, last_value)
+    ${byPresence(true)}
     on conflict (indicator_id, period, path) do update set
       total = r.total + excluded.total,
       periods = r.periods + excluded.periods,
@@ -343,6 +396,9 @@ async function applyPeriodRollupDeltas(tx: Tx) {
                         when excluded.last_period = r.last_period then r.last_value + excluded.last_value
                         else r.last_value end,
       last_period = greatest(r.last_period, excluded.last_period)`.execute(tx);
+  await sql`
+    insert into indicator_period_rollup (indicator_id, period, path, total, periods, last_period, last_value)
+    ${byPresence(false)}`.execute(tx);
 }
 
 /**

@@ -10,6 +10,8 @@ import * as registryStats from './0008-registry-stats.ts';
 import * as registryDuplicates from './0009-registry-duplicates.ts';
 import * as loopPassWrites from './0010-loop-pass-writes.ts';
 import * as registryShapeFigures from './0011-registry-shape-figures.ts';
+import * as indicatorWeightedRollups from './0012-indicator-weighted-rollups.ts';
+import * as indicatorValuePathIndex from './0013-indicator-value-path-index.ts';
 
 /** Migrations in the order they apply; a new one is appended here, never inserted before an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +26,6 @@ export const migrations: Record<string, Migration> = {
   '0009-registry-duplicates': registryDuplicates,
   '0010-loop-pass-writes': loopPassWrites,
   '0011-registry-shape-figures': registryShapeFigures,
+  '0012-indicator-weighted-rollups': indicatorWeightedRollups,
+  '0013-indicator-value-path-index': indicatorValuePathIndex,
 };
