@@ -64,7 +64,18 @@ async function addContributions(tx: Tx, sign: 1 | -1) {
     where w.value is not null`.execute(tx);
 }
 
+/**
+ * Value writers hold this from before they decide which weighted roll-ups they touch until they commit, so a
+ * rebuild (below) waits for writers under way and writers starting later wait for the rebuild and then see
+ * the new weight.
+ */
+export async function holdWeightedRollupsForWrite(tx: Tx) {
+  await sql`lock table indicator_weighted_rollup in row exclusive mode`.execute(tx);
+}
+
 /** Rebuilds one indicator's weighted roll-up from the leaves (its weight changed, or it stopped being weighted). */
 export async function rebuildWeightedRollup(tx: Tx, indicatorId: number) {
+  // Share mode conflicts with every writer's row-exclusive hold: the rebuild reads the leaves with none under way.
+  await sql`lock table indicator_weighted_rollup in share mode`.execute(tx);
   await sql`select indicator_rebuild_weighted_rollup(${indicatorId}::int)`.execute(tx);
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, useTestApp } from '../../../test/support/app.ts';
 import { finishedJob } from './test-support.ts';
+import { holdWeightedRollupsForWrite, rebuildWeightedRollup } from './weighted-rollup-queries.ts';
 
 const t = useTestApp();
 let admin: ApiClient;
@@ -157,5 +158,21 @@ describe('weighted-average roll-ups', () => {
     // Township A: (50 × 3 + 60 × 1) ÷ 4.
     expect(await value(townA, '2024-05')).toBe(52.5);
     expect(await maintained()).toEqual(await fromLeaves('wr.households'));
+  });
+
+  it('rebuilds only once value writers under way have finished', async () => {
+    const { id } = await t.db
+      .selectFrom('indicator')
+      .select('id')
+      .where('code', '=', 'wr.rate')
+      .executeTakeFirstOrThrow();
+    await t.db.transaction().execute(async (writer) => {
+      await holdWeightedRollupsForWrite(writer);
+      const rebuild = t.db.transaction().execute(async (tx) => {
+        await sql`set local lock_timeout = '200ms'`.execute(tx);
+        await rebuildWeightedRollup(tx, id);
+      });
+      await expect(rebuild).rejects.toThrow(/lock timeout/);
+    });
   });
 });

@@ -34,6 +34,7 @@ import {
   unitsByFullCodes,
   type ValueChange,
 } from './value-queries.ts';
+import { holdWeightedRollupsForWrite } from './weighted-rollup-queries.ts';
 
 /** One value as a user or a file gave it; `row` and `field` say where, for the error report. */
 export type EntryInput = {
@@ -246,6 +247,7 @@ export async function writeValues(
   const report = options.onProgress ?? (() => {});
   await stageValues(tx, staged, { copyClient: options.copyClient, onProgress: (done) => report('staging', done) });
   report('verifying', staged.length);
+  await holdWeightedRollupsForWrite(tx);
   await lockStagedCells(tx);
   const found: StagedIssue[] = [
     ...(await lockedRows(tx)),
