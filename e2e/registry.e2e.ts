@@ -69,11 +69,11 @@ test('register a household, assist it, exit it, and see the village incidence ch
   await drawer.getByRole('tab', { name: '办理' }).click();
   const measure = drawer.getByRole('form', { name: '记录帮扶措施' });
   await measure.getByLabel('措施类型').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: 'industry' }).first().click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '产业扶贫' }).first().click();
   await measure.getByLabel('金额（元）').fill('3000');
   await measure.getByRole('button', { name: '记录帮扶措施' }).click();
   await drawer.getByRole('tab', { name: '帮扶措施' }).click();
-  await drawer.getByRole('cell', { name: 'industry' }).waitFor();
+  await drawer.getByRole('cell', { name: '产业扶贫' }).waitFor();
   await drawer.getByRole('tab', { name: '办理' }).click();
   await drawer.getByLabel('理由').fill('收入稳定超过标准，两不愁三保障');
   await drawer.getByRole('button', { name: /脱\s*贫/ }).click();

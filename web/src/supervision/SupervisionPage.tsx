@@ -21,7 +21,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { api, dataOf } from '../api/client.ts';
 import { useCan } from '../auth/session-queries.ts';
 import { ExportButton } from '../common/ExportButton.tsx';
-import { EChart } from '../dashboards/EChart.tsx';
+import { EChart } from '../common/EChart.tsx';
 import { COLOUR_HEX } from '../loop/ColourTag.tsx';
 import type { Colour, Notice } from '../loop/types.ts';
 import { OrgUnitSelect } from '../org/OrgUnitSelect.tsx';
