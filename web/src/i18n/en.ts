@@ -950,6 +950,8 @@ export const en: Messages = {
         correct_id: 'Different persons or a typing error: add the member under the corrected number',
       },
       dateHelp: 'When the person left the other household; also the day the member joins',
+      waitsForHead:
+        'Household {{number}} registered this person as its head and has no head until you decide: moving them makes them its head; if the household has since changed its head, they can only stay where they are.',
       flaggedAt: 'Flagged',
       claimedBy: 'Claimed by',
       heldBy: 'Member of',

@@ -921,6 +921,8 @@ export const zhCN = {
         correct_id: '不是同一人或号码录入错误：按更正后的号码纳入',
       },
       dateHelp: '此人离开原户的日期，也是纳入申报户的日期',
+      waitsForHead:
+        '户 {{number}} 登记时以此人为户主，作出决定前该户没有户主：迁入即由此人任户主；若该户已另行变更户主，则只能保留在原户。',
       flaggedAt: '发现时间',
       claimedBy: '申报户',
       heldBy: '现属户',

@@ -101,6 +101,10 @@ export function HouseholdsTab({ canWrite, drill }: { canWrite: boolean; drill?: 
           },
           { title: t('registry.columns.members'), dataIndex: 'memberCount', align: 'right' },
           {
+            title: t('registry.columns.cause'),
+            render: (_, row) => t(`registry.causes.${row.mainCause}`, { defaultValue: row.mainCause }),
+          },
+          {
             title: t('registry.columns.status'),
             render: (_, row) => <Tag>{t(`registry.status.${row.status}`)}</Tag>,
           },
