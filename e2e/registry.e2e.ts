@@ -18,9 +18,10 @@ function idNumber(birth: string): string {
 async function incidenceOnDashboard(page: Page): Promise<string> {
   await page.goto(`/registry?unit=${village}`);
   const card = page.getByRole('group', { name: '贫困发生率' });
-  await card.waitFor();
-  await page.waitForLoadState('networkidle');
-  return (await card.locator('.ant-statistic-content').innerText()).trim();
+  // '—' until the figures arrive: network idleness alone does not prove the statistics were fetched.
+  const figure = card.locator('.ant-statistic-content').filter({ hasText: /%/ });
+  await figure.waitFor();
+  return (await figure.innerText()).trim();
 }
 
 test('register a household, assist it, exit it, and see the village incidence change', async (t) => {
