@@ -18,9 +18,10 @@ function idNumber(birth: string): string {
 async function incidenceOnDashboard(page: Page): Promise<string> {
   await page.goto(`/registry?unit=${village}`);
   const card = page.getByRole('group', { name: '贫困发生率' });
-  await card.waitFor();
-  await page.waitForLoadState('networkidle');
-  return (await card.locator('.ant-statistic-content').innerText()).trim();
+  // '—' until the figures arrive: network idleness alone does not prove the statistics were fetched.
+  const figure = card.locator('.ant-statistic-content').filter({ hasText: /%/ });
+  await figure.waitFor();
+  return (await figure.innerText()).trim();
 }
 
 test('register a household, assist it, exit it, and see the village incidence change', async (t) => {
@@ -69,11 +70,11 @@ test('register a household, assist it, exit it, and see the village incidence ch
   await drawer.getByRole('tab', { name: '办理' }).click();
   const measure = drawer.getByRole('form', { name: '记录帮扶措施' });
   await measure.getByLabel('措施类型').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: 'industry' }).first().click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '产业扶贫' }).first().click();
   await measure.getByLabel('金额（元）').fill('3000');
   await measure.getByRole('button', { name: '记录帮扶措施' }).click();
   await drawer.getByRole('tab', { name: '帮扶措施' }).click();
-  await drawer.getByRole('cell', { name: 'industry' }).waitFor();
+  await drawer.getByRole('cell', { name: '产业扶贫' }).waitFor();
   await drawer.getByRole('tab', { name: '办理' }).click();
   await drawer.getByLabel('理由').fill('收入稳定超过标准，两不愁三保障');
   await drawer.getByRole('button', { name: /脱\s*贫/ }).click();
@@ -218,5 +219,38 @@ test('decide a duplicate ID from the queue, and take a village exit through its 
   }
   await application.getByText('已批准').waitFor();
   await screenshot(page, 'registry-exits');
+  assert.deepEqual(pageErrors, []);
+});
+
+test('see a county’s year by main cause and open the households behind a slice', async (t) => {
+  const browser = await openBrowser();
+  t.after(() => browser.close());
+  const { page, pageErrors } = await newPage(browser);
+  await signInAsAdmin(page, chineseLogin);
+
+  await page.goto('/registry?unit=140929');
+  await page.getByLabel('年份').fill('2016');
+  const byCause = page.getByTestId('registry-by-cause');
+  const canvas = byCause.locator('canvas');
+  await canvas.waitFor();
+  await page.waitForLoadState('networkidle');
+  await screenshot(page, 'registry-by-cause');
+
+  // The first slice starts at the top of the ring and runs clockwise: click just past twelve o'clock.
+  const box = await canvas.boundingBox();
+  assert.ok(box, 'the by-cause chart is drawn');
+  const radius = (0.5 * Math.min(box.width, box.height) * (0.35 + 0.68)) / 2;
+  const centre = { x: box.x + box.width * 0.62, y: box.y + box.height * 0.55 };
+  const angle = (4 * Math.PI) / 180;
+  await page.mouse.click(centre.x + radius * Math.sin(angle), centre.y - radius * Math.cos(angle));
+
+  const households = page.getByRole('tabpanel', { name: '贫困户' });
+  await households.getByText('2016 年底前建档').waitFor();
+  const table = households.getByRole('table');
+  await table.getByRole('row').nth(1).waitFor();
+  // Every household listed has the clicked slice's cause (the table's fifth column).
+  const causes = new Set(await table.locator('tbody tr.ant-table-row td:nth-child(5)').allInnerTexts());
+  assert.equal(causes.size, 1, `one cause listed, not ${[...causes].join(', ')}`);
+  await screenshot(page, 'registry-households-of-a-cause');
   assert.deepEqual(pageErrors, []);
 });

@@ -6,6 +6,7 @@ import { demoDepartments } from './departments.ts';
 import { seedLoop } from './loop/seed-loop.ts';
 import { seedIndicatorDemo } from '../modules/indicators/demo/seed.ts';
 import { seedDemoRegistry } from '../modules/registry/demo/seed-registry.ts';
+import { seedDemoDuplicates } from '../modules/registry/demo/seed-duplicates.ts';
 
 export type SeedContext = ServiceContext & {
   connectionString: string;
@@ -53,6 +54,13 @@ export const demoSeeds: Seed[] = [
         cityCode: '1409',
         onProgress: (p) => ctx.onProgress?.(`registry ${p.phase}`, { phase: 'copying', done: p.done, total: p.total }),
       });
+    },
+  },
+  {
+    // A handful of duplicate identity numbers for the deduplication queue, registered after the calibrated load.
+    name: 'registry.xinzhou-duplicates',
+    apply: async (ctx) => {
+      await seedDemoDuplicates(ctx, { cityCode: '1409' });
     },
   },
 ];

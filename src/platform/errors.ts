@@ -123,6 +123,21 @@ export const errorCatalog = {
     '户 {household} 登记时以此人为户主，不能只保留原户：请选择迁入该户或更正身份证号码',
     'Household {household} registered this person as its head; keep them there or correct the ID number instead',
   ],
+  REGISTRY_DUPLICATE_CLAIMING_HOUSEHOLD_HEADED: [
+    422,
+    '户 {household} 已另行确定户主，此人不能再以户主身份纳入：请选择保留在原户',
+    'Household {household} has another head now, so this person cannot join it as head; keep them where they are',
+  ],
+  REGISTRY_HEAD_HEADS_OTHER_HOUSEHOLD: [
+    409,
+    '身份证号码 {idNumber} 已是贫困户 {household} 的户主：该户可能已登记，或须先变更该户户主',
+    'Identity number {idNumber} already heads household {household}: the family may be registered already, or that household’s head must change first',
+  ],
+  REGISTRY_REGISTERED_CONCURRENTLY: [
+    409,
+    '另一项同时进行的操作登记了相同的成员，未保存任何内容，请刷新后重试',
+    'Another change saved the same member at the same moment; nothing was saved — reload and try again',
+  ],
   REGISTRY_DUPLICATE_HOLDER_HEAD: [
     422,
     '此人是户 {household} 的户主，须先变更该户户主再迁出',

@@ -12,6 +12,7 @@ import {
   duplicateById,
   type DuplicateRow,
   endMembershipOn,
+  hasHead,
   insertDuplicates,
   listDuplicates as queryDuplicates,
   lockDuplicate,
@@ -98,6 +99,7 @@ export async function listDuplicates(
 
 const REFUSAL_CODES: Record<DuplicateRefusal['reason'], ErrorCode> = {
   claim_is_head: 'REGISTRY_DUPLICATE_CLAIM_IS_HEAD',
+  claim_household_headed: 'REGISTRY_DUPLICATE_CLAIMING_HOUSEHOLD_HEADED',
   holder_head: 'REGISTRY_DUPLICATE_HOLDER_HEAD',
   same_household: 'REGISTRY_DUPLICATE_SAME_HOUSEHOLD',
 };
@@ -149,6 +151,7 @@ export async function decideDuplicate(ctx: ServiceContext, options: DecideDuplic
       claimedRelation: duplicate.relation,
       heldRelation: held?.relation ?? null,
       sameHousehold: duplicate.existing_household_id === duplicate.household_id,
+      claimingHeaded: await hasHead(tx, duplicate.household_id),
     });
     if (refusal) {
       const household = refusal.reason === 'holder_head' ? held?.household_number : duplicate.household_number;

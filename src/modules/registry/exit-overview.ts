@@ -1,6 +1,6 @@
 import type { ServiceContext } from '../auth/context.ts';
 import { exitUnitsUnder, latestExitApplications } from './exit-queries.ts';
-import { assessUnitExit } from './exits.ts';
+import { assessUnitsExit } from './exits.ts';
 import { readableUnit } from './service.ts';
 
 /**
@@ -24,16 +24,16 @@ export async function listExitOverview(
       a,
     ]),
   );
-  const items = [];
-  for (const unit of units) {
+  const assessments = await assessUnitsExit(ctx, units, options.year);
+  const items = units.map((unit, index) => {
     const application = applications.get(unit.id);
-    items.push({
-      ...(await assessUnitExit(ctx, unit, options.year)),
+    return {
+      ...assessments[index]!,
       unitName: unit.name,
       application: application
         ? { id: application.id, status: application.status, nextStep: application.next_step }
         : null,
-    });
-  }
+    };
+  });
   return { items, total };
 }

@@ -36,3 +36,22 @@ export function latestExitApplications(db: Executor, options: { unitIds: readonl
     .orderBy('id', 'desc')
     .execute();
 }
+
+/** The sample checks recorded for counties and a year, summed per county (recognition averaged). */
+export function sampleTotalsByCounty(db: Executor, options: { countyIds: readonly number[]; year: number }) {
+  if (options.countyIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('registry_sample_check')
+    .select([
+      'county_id',
+      sql<number>`sum(sampled_exited)::int`.as('sampled_exited'),
+      sql<number>`sum(wrongly_exited)::int`.as('wrongly_exited'),
+      sql<number>`sum(sampled_unregistered)::int`.as('sampled_unregistered'),
+      sql<number>`sum(verified_missed)::int`.as('verified_missed'),
+      sql<string | null>`avg(recognition)`.as('recognition'),
+    ])
+    .where('county_id', 'in', [...options.countyIds])
+    .where('year', '=', options.year)
+    .groupBy('county_id')
+    .execute();
+}

@@ -1,11 +1,11 @@
-import { sql } from 'kysely';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Executor } from '../../platform/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { authorize } from '../auth/access.ts';
 import type { ServiceContext } from '../auth/context.ts';
 import { normalizeUnitCode } from '../org/codes.ts';
-import { sumStats, unitByCode } from './queries.ts';
+import { sumStatsByUnit, unitByCode } from './queries.ts';
+import { sampleTotalsByCounty } from './exit-queries.ts';
 import type { RuleCheck } from './rules/rule-check.ts';
 import {
   checkCountyExit,
@@ -16,7 +16,8 @@ import {
   type VillageConditions,
   wrongExitRate,
 } from './rules/village-county-exit.ts';
-import { lineOn } from './settings.ts';
+import { lineHistory } from './settings.ts';
+import { settingForYear } from './rules/poverty-lines.ts';
 
 /** Review steps after the application: a village's by the township and county, a county's up to approval. */
 const REVIEW_STEPS = {
@@ -38,72 +39,83 @@ async function exitUnit(ctx: ServiceContext, code: string, permission: 'registry
   return { ...unit, exitLevel: unit.level === 5 ? ('village' as const) : ('county' as const) };
 }
 
-/** The sample checks recorded for a county and year, summed (recognition averaged). */
-function sampleTotals(db: Executor, countyId: number, year: number) {
-  return db
-    .selectFrom('registry_sample_check')
-    .select([
-      sql<number>`coalesce(sum(sampled_exited), 0)::int`.as('sampled_exited'),
-      sql<number>`coalesce(sum(wrongly_exited), 0)::int`.as('wrongly_exited'),
-      sql<number>`coalesce(sum(sampled_unregistered), 0)::int`.as('sampled_unregistered'),
-      sql<number>`coalesce(sum(verified_missed), 0)::int`.as('verified_missed'),
-      sql<string | null>`avg(recognition)`.as('recognition'),
-    ])
-    .where('county_id', '=', countyId)
-    .where('year', '=', year)
-    .executeTakeFirstOrThrow();
-}
+type ExitUnit = { id: number; code: string; path: string; exitLevel: 'village' | 'county' };
+type Assessment = { passed: boolean; checks: RuleCheck<string>[] };
 
-/** The computed exit metrics of a village or county for a year, against the thresholds, with every reason. */
-async function assess(
-  ctx: ServiceContext,
-  unit: { id: number; code: string; path: string; exitLevel: 'village' | 'county' },
+/**
+ * The computed exit metrics of villages or counties for a year, against the thresholds, with every reason —
+ * in a fixed number of statements however many units: their end-of-year figures in one roll-up, the
+ * threshold history once, the counties' sample checks summed in one query.
+ */
+async function assessAll(
+  db: Executor,
+  units: readonly ExitUnit[],
   year: number,
   conditions: VillageConditions,
-): Promise<{ passed: boolean; checks: RuleCheck<string>[] }> {
-  const [stats] = await sumStats(ctx.db, { path: unit.path, years: [year] });
-  const poor = Number(stats?.poor_persons ?? 0);
-  const ruralPopulation = Number(stats?.rural_population ?? 0);
-  const threshold = await lineOn(ctx.db, { kind: 'incidence_threshold', date: `${year}-12-31`, unitCode: unit.code });
-  if (unit.exitLevel === 'village') {
-    return checkVillageExit({ incidence: incidence(poor, ruralPopulation), threshold, conditions });
-  }
-  const samples = await sampleTotals(ctx.db, unit.id, year);
-  return checkCountyExit({
-    exitIncidence: exitIncidence({
-      remainingRegisteredPoor: poor,
-      missed: samples.verified_missed,
-      wronglyExited: samples.wrongly_exited,
-      ruralPopulation,
-    }),
-    wrongExitRate: wrongExitRate(samples.wrongly_exited, samples.sampled_exited),
-    missedRate: missedRate(samples.verified_missed, samples.sampled_unregistered),
-    recognition: samples.recognition === null ? null : Number(samples.recognition),
-    incidenceThreshold: threshold,
+): Promise<Assessment[]> {
+  if (units.length === 0) return [];
+  const counties = units.filter((unit) => unit.exitLevel === 'county').map((unit) => unit.id);
+  const [figures, thresholds, samples] = await Promise.all([
+    sumStatsByUnit(db, { codes: units.map((unit) => unit.code), year }),
+    lineHistory(db, 'incidence_threshold'),
+    sampleTotalsByCounty(db, { countyIds: counties, year }),
+  ]);
+  const byCode = new Map(figures.map((row) => [row.code, row]));
+  const samplesOf = new Map(samples.map((row) => [row.county_id, row]));
+  return units.map((unit) => {
+    const stats = byCode.get(unit.code);
+    const poor = Number(stats?.poor_persons ?? 0);
+    const ruralPopulation = Number(stats?.rural_population ?? 0);
+    const threshold = settingForYear(thresholds, year, unit.code)?.value;
+    if (threshold === undefined) throw new AppError('REGISTRY_SETTING_MISSING', { kind: 'incidence_threshold', year });
+    if (unit.exitLevel === 'village') {
+      return checkVillageExit({ incidence: incidence(poor, ruralPopulation), threshold, conditions });
+    }
+    const sample = samplesOf.get(unit.id) ?? NO_SAMPLES;
+    return checkCountyExit({
+      exitIncidence: exitIncidence({
+        remainingRegisteredPoor: poor,
+        missed: sample.verified_missed,
+        wronglyExited: sample.wrongly_exited,
+        ruralPopulation,
+      }),
+      wrongExitRate: wrongExitRate(sample.wrongly_exited, sample.sampled_exited),
+      missedRate: missedRate(sample.verified_missed, sample.sampled_unregistered),
+      recognition: sample.recognition === null ? null : Number(sample.recognition),
+      incidenceThreshold: threshold,
+    });
   });
 }
 
+const NO_SAMPLES = {
+  sampled_exited: 0,
+  wrongly_exited: 0,
+  sampled_unregistered: 0,
+  verified_missed: 0,
+  recognition: null,
+};
+
 export async function assessExit(ctx: ServiceContext, options: { unit: string; year: number }) {
-  return assessUnitExit(ctx, await exitUnit(ctx, options.unit, 'registry.read'), options.year);
+  const [assessment] = await assessUnitsExit(ctx, [await exitUnit(ctx, options.unit, 'registry.read')], options.year);
+  return assessment!;
 }
 
-/** The assessment of a village or county the caller may read (checked by the caller). */
-export async function assessUnitExit(
+/** The assessments of villages and counties the caller may read (checked by the caller), in the units' order. */
+export async function assessUnitsExit(
   ctx: ServiceContext,
-  unit: { id: number; code: string; path: string; level: number | null },
+  units: readonly { id: number; code: string; path: string; level: number | null }[],
   year: number,
 ) {
-  const exitLevel = unit.level === 5 ? ('village' as const) : ('county' as const);
-  const outcome = await assess(ctx, { ...unit, exitLevel }, year, NO_CONDITIONS);
-  // Villages' conditions are verified on application; the assessment shows the incidence part.
-  const checks = exitLevel === 'village' ? outcome.checks.slice(0, 1) : outcome.checks;
-  return {
-    unitCode: unit.code,
-    level: exitLevel,
-    year,
-    passed: checks.every((c) => c.passed),
-    checks,
-  };
+  const exitUnits = units.map((unit) => ({
+    ...unit,
+    exitLevel: unit.level === 5 ? ('village' as const) : ('county' as const),
+  }));
+  const outcomes = await assessAll(ctx.db, exitUnits, year, NO_CONDITIONS);
+  return exitUnits.map((unit, index) => {
+    // Villages' conditions are verified on application; the assessment shows the incidence part.
+    const checks = unit.exitLevel === 'village' ? outcomes[index]!.checks.slice(0, 1) : outcomes[index]!.checks;
+    return { unitCode: unit.code, level: unit.exitLevel, year, passed: checks.every((c) => c.passed), checks };
+  });
 }
 
 export async function recordSampleCheck(
@@ -195,7 +207,9 @@ export async function applyForExit(
   options: { unitCode: string; year: number; conditions?: VillageConditions },
 ) {
   const unit = await exitUnit(ctx, options.unitCode, 'registry.write');
-  const outcome = await assess(ctx, unit, options.year, options.conditions ?? NO_CONDITIONS);
+  const [outcome] = (await assessAll(ctx.db, [unit], options.year, options.conditions ?? NO_CONDITIONS)) as [
+    Assessment,
+  ];
   const failed = outcome.checks.filter((c) => !c.passed);
   if (failed.length > 0) {
     throw new AppError(

@@ -26,9 +26,22 @@ export function currentMembershipsOf(db: Executor, idNumbers: readonly string[])
     .selectFrom('registry_person as p')
     .innerJoin('registry_membership as m', (join) => join.onRef('m.person_id', '=', 'p.id').on('m.end_on', 'is', null))
     .innerJoin('registry_household as h', 'h.id', 'm.household_id')
-    .select(['p.id as person_id', 'p.id_number', 'h.id as household_id', 'h.number as household_number'])
+    .select(['p.id as person_id', 'p.id_number', 'm.relation', 'h.id as household_id', 'h.number as household_number'])
     .where('p.id_number', 'in', idNumbers)
     .execute();
+}
+
+/**
+ * Serialises registrations that touch the same village (its next household number) or the same identity
+ * numbers, until the caller's transaction ends: the second of two clerks registering one person at once
+ * then sees the first's household and queues the person as a duplicate, as if they had come one after the
+ * other. Taken in a fixed order, so two registrations never wait for each other.
+ */
+export async function lockRegistration(tx: Executor, options: { villageId: number; idNumbers: readonly string[] }) {
+  const keys = [`village:${options.villageId}`, ...[...new Set(options.idNumbers)].sort().map((id) => `id:${id}`)];
+  for (const key of keys) {
+    await sql`select pg_advisory_xact_lock(hashtext('registry.registration'), hashtext(${key}))`.execute(tx);
+  }
 }
 
 export function personsByIdNumbers(db: Executor, idNumbers: readonly string[]) {
@@ -97,22 +110,40 @@ export function lockHousehold(db: Executor, id: string) {
 }
 export type LockedHousehold = NonNullable<Awaited<ReturnType<typeof lockHousehold>>>;
 
-export function listHouseholds(
-  db: Executor,
-  options: {
-    scopePaths: readonly string[];
-    underPath?: string;
-    status?: string;
-    q?: string;
-    limit: number;
-    offset: number;
-  },
-) {
+export type HouseholdFilter = {
+  scopePaths: readonly string[];
+  underPath?: string;
+  status?: string;
+  q?: string;
+  cause?: string;
+  measure?: string;
+  /** The households behind a year's breakdown: assisted within it (with `measure`), else registered by its end. */
+  year?: number;
+  limit: number;
+  offset: number;
+};
+
+export function listHouseholds(db: Executor, options: HouseholdFilter) {
   let query = selectHouseholds(db).where((eb) =>
     eb.or(options.scopePaths.map((scope) => eb('v.path', 'like', `${scope}%`))),
   );
   if (options.underPath) query = query.where('v.path', 'like', `${options.underPath}%`);
   if (options.status) query = query.where('h.status', '=', options.status as never);
+  if (options.cause) query = query.where('h.main_cause', '=', options.cause);
+  const { measure, year } = options;
+  if (measure !== undefined) {
+    query = query.where((eb) => {
+      let given = eb
+        .selectFrom('registry_measure as g')
+        .whereRef('g.household_id', '=', 'h.id')
+        .where('g.type', '=', measure);
+      if (year !== undefined)
+        given = given.where('g.given_on', '>=', `${year}-01-01`).where('g.given_on', '<=', `${year}-12-31`);
+      return eb.exists(given);
+    });
+  } else if (year !== undefined) {
+    query = query.where('h.registered_on', '<=', `${year}-12-31`);
+  }
   if (options.q) {
     const like = `%${options.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) =>
@@ -360,6 +391,25 @@ export async function sumStatsByMeasure(db: Executor, options: { path: string; y
     group by s.measure
     order by s.measure`.execute(db);
   return result.rows;
+}
+
+/** Relocation projects whose destination lies under a path, with their villages' codes and names. */
+export function relocationsUnder(db: Executor, path: string) {
+  return db
+    .selectFrom('registry_relocation_project as p')
+    .innerJoin('org_unit as d', 'd.id', 'p.destination_village_id')
+    .selectAll('p')
+    .select([
+      'd.code as destination_code',
+      'd.name as destination_name',
+      sql<{ code: string; name: string }[]>`(select coalesce(json_agg(json_build_object('code', o.code, 'name', o.name)
+        order by o.code), '[]') from registry_relocation_origin r join org_unit o on o.id = r.village_id
+        where r.project_id = p.id)`.as('origins'),
+    ])
+    .where('d.path', 'like', `${path}%`)
+    .orderBy('p.moved_on')
+    .limit(1000)
+    .execute();
 }
 
 export function lineSettings(db: Executor, kind?: 'poverty' | 'monitoring' | 'incidence_threshold') {

@@ -13,6 +13,7 @@ import {
   insertHousehold,
   insertMembership,
   insertPerson,
+  lockRegistration,
   nextHouseholdSequence,
   personsByIdNumbers,
   refreshVillageStats,
@@ -29,6 +30,35 @@ function assertOneHead(members: CreateHouseholdInput['members']) {
       { field: 'members', code: 'head_count', message: String(heads) },
     ]);
   }
+}
+
+/** The unique indexes a registration can meet when another transaction saves the same person meanwhile. */
+const REGISTRATION_RACES = [
+  'registry_membership_one_household',
+  'registry_person_id_number_key',
+  'registry_household_number_key',
+];
+
+/**
+ * A head who already heads another household is refused outright: no decision of the deduplication queue
+ * could give the new household that head (the other household would be left headless), so the case would
+ * wait for ever. Either the family is registered already or that household's head must change first. (A head
+ * who is an ordinary member elsewhere — a son setting up his own household — is queued: moving them resolves
+ * it.)
+ */
+function refuseHeadOfAnother(
+  members: CreateHouseholdInput['members'],
+  normalized: readonly string[],
+  heldBy: ReadonlyMap<string, { relation: string; household_number: string }>,
+) {
+  const index = members.findIndex((member) => member.relation === 'head');
+  const held = heldBy.get(normalized[index]!);
+  if (held?.relation !== 'head') return;
+  throw new AppError(
+    'REGISTRY_HEAD_HEADS_OTHER_HOUSEHOLD',
+    { idNumber: maskIdNumber(normalized[index]!), household: held.household_number },
+    [{ field: `members.${index}.idNumber`, code: 'heads_other_household', message: held.household_number }],
+  );
 }
 
 /**
@@ -82,7 +112,9 @@ export async function registerHousehold(ctx: ServiceContext, input: CreateHouseh
   const householdId = await ctx.db
     .transaction()
     .execute(async (tx) => {
+      await lockRegistration(tx, { villageId: village.id, idNumbers: normalized });
       const heldBy = new Map((await currentMembershipsOf(tx, normalized)).map((row) => [row.id_number, row]));
+      refuseHeadOfAnother(input.members, normalized, heldBy);
       const number = `${village.code}-${String(await nextHouseholdSequence(tx, village.code)).padStart(4, '0')}`;
       const { id } = await insertHousehold(tx, {
         number,
@@ -133,9 +165,10 @@ export async function registerHousehold(ctx: ServiceContext, input: CreateHouseh
       return id;
     })
     .catch((error: unknown) => {
-      // Two clerks adding the same person at once: the second meets the one-household index, not a 500.
-      if (isUniqueViolation(error, 'registry_membership_one_household')) {
-        throw new AppError('REGISTRY_MEMBER_IN_OTHER_HOUSEHOLD', { idNumber: '', household: '' });
+      // Registrations wait for each other (lockRegistration), but an import or an applied change request
+      // adding the same person at the same moment still meets the unique indexes: a specific 409, not a 500.
+      if (REGISTRATION_RACES.some((constraint) => isUniqueViolation(error, constraint))) {
+        throw new AppError('REGISTRY_REGISTERED_CONCURRENTLY', {});
       }
       throw error;
     });

@@ -115,6 +115,56 @@ describe('POST /api/registry/households', () => {
   });
 });
 
+describe('households behind a breakdown', () => {
+  it('filters the list by main cause, by measure given in a year, and by registration up to a year', async () => {
+    const ill = (
+      await admin.post('/api/registry/households', {
+        ...family(XIJIE),
+        mainCause: 'illness',
+        identifiedOn: '2019-03-01',
+      })
+    ).body;
+    const disabled = (
+      await admin.post('/api/registry/households', {
+        ...family(XIJIE),
+        mainCause: 'disability',
+        identifiedOn: '2019-03-01',
+      })
+    ).body;
+    await admin.post(`/api/registry/households/${ill.id}/transitions`, {
+      to: 'registered',
+      effectiveOn: '2019-04-01',
+      reason: '村民代表大会评议',
+      steps: [],
+      version: 1,
+    });
+    await admin.post(`/api/registry/households/${disabled.id}/measures`, {
+      type: 'health',
+      givenOn: '2020-06-01',
+      amountYuan: 800,
+      provider: '县卫健局',
+      version: 1,
+    });
+    const ids = async (query: string) =>
+      ((await admin.get(`/api/registry/households?unit=${XIJIE}&limit=200&${query}`)).body.items as { id: string }[])
+        .map((h) => h.id)
+        .filter((id) => id === ill.id || id === disabled.id);
+    expect(await ids('cause=illness')).toEqual([ill.id]);
+    expect(await ids('cause=illness&year=2018')).toEqual([]);
+    expect(await ids('cause=illness&year=2019')).toEqual([ill.id]);
+    expect(await ids('measure=health')).toEqual([disabled.id]);
+    expect(await ids('measure=health&year=2020')).toEqual([disabled.id]);
+    expect(await ids('measure=health&year=2021')).toEqual([]);
+    expect(await ids('measure=industry')).toEqual([]);
+
+    const byCause = (await admin.get(`/api/registry/stats/breakdown?unit=${XIJIE}&year=2019&by=cause`)).body;
+    const illness = byCause.items.find((item: { key: string }) => item.key === 'illness');
+    const listed = await admin.get(`/api/registry/households?unit=${XIJIE}&cause=illness&year=2019`);
+    expect(listed.body.total).toBe(illness.registeredHouseholds);
+    expect((await admin.get('/api/registry/households?cause=poverty')).status).toBe(400);
+  });
+});
+
 describe('scope', () => {
   it('shows a village clerk only that village, a township leader the township', async () => {
     await admin.post('/api/registry/households', family(SANJING));
@@ -473,6 +523,29 @@ describe('village and county exit', () => {
     expect(counties.body.items.map((c: { level: string }) => c.level)).toContain('county');
   });
 
+  it('assesses every unit of the overview in one pass, exactly as it assesses each one alone', async () => {
+    await admin.post('/api/registry/sample-checks', {
+      countyCode: '140929',
+      year: 2023,
+      sampledExited: 50,
+      wronglyExited: 0,
+      sampledUnregistered: 300,
+      verifiedMissed: 0,
+      recognition: 0.97,
+    });
+    for (const [unit, level] of [
+      ['1409', 'county'],
+      ['140929100', 'village'],
+    ] as const) {
+      const overview = (await admin.get(`/api/registry/exit-overview?unit=${unit}&year=2023&level=${level}`)).body;
+      expect(overview.items.length).toBeGreaterThan(1);
+      for (const item of overview.items) {
+        const alone = (await admin.get(`/api/registry/exit-assessment?unit=${item.unitCode}&year=2023`)).body;
+        expect({ passed: item.passed, checks: item.checks }).toEqual({ passed: alone.passed, checks: alone.checks });
+      }
+    }
+  });
+
   it('judges a county on incidence and on the sample checks recorded for it', async () => {
     const unchecked = (await admin.get('/api/registry/exit-assessment?unit=140929&year=2024')).body;
     expect(unchecked.passed).toBe(false);
@@ -520,7 +593,11 @@ describe('relocation projects', () => {
     expect(above.body.details[0].field).toBe('housingAreaM2');
     const created = await admin.post('/api/registry/relocations', project);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ areaPerPersonM2: 25, originVillageCodes: [DONGJIE] });
+    expect(created.body).toMatchObject({
+      areaPerPersonM2: 25,
+      destinationVillage: { code: SANJING, name: '三井村委会' },
+      originVillages: [{ code: DONGJIE, name: '东街村委会' }],
+    });
     const listed = await admin.get('/api/registry/relocations?unit=140929');
     expect(listed.body.items.map((p: { id: string }) => p.id)).toContain(created.body.id);
   });
@@ -667,6 +744,82 @@ describe('the deduplication queue', () => {
     });
     expect(kept.body.status).toBe('kept_existing');
     expect((await admin.get(`/api/registry/households/${second.id}`)).body.memberCount).toBe(2);
+  });
+
+  it('refuses a head who heads another household, writing nothing, with a specific localised message', async () => {
+    const holder = (await admin.post('/api/registry/households', family(DONGJIE))).body;
+    const twice = family(XIJIE);
+    twice.members[0]!.idNumber = (
+      await admin.get(`/api/registry/households/${holder.id}?reveal=true`)
+    ).body.members[0].idNumber;
+    const households = async () => (await admin.get(`/api/registry/households?unit=${XIJIE}&limit=1`)).body.total;
+    const cases = async () => (await admin.get('/api/registry/duplicates?limit=1')).body.total;
+    const before = [await households(), await cases()];
+    const refused = await admin.post('/api/registry/households', twice);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'REGISTRY_HEAD_HEADS_OTHER_HOUSEHOLD' });
+    expect(refused.body.message).toContain(`已是贫困户 ${holder.number} 的户主`);
+    expect(refused.body.details).toEqual([expect.objectContaining({ field: 'members.0.idNumber' })]);
+    admin.language = 'en';
+    const english = await admin.post('/api/registry/households', twice);
+    admin.language = 'zh-CN';
+    expect(english.body.message).toContain(`already heads household ${holder.number}`);
+    expect([await households(), await cases()]).toEqual(before);
+  });
+
+  it('lets a household waiting for its head take another head, then closes the head claim', async () => {
+    const holder = family(DONGJIE);
+    await admin.post('/api/registry/households', holder);
+    const splitting = family(XIJIE);
+    splitting.members[0]!.idNumber = holder.members[2]!.idNumber;
+    const headless = (await admin.post('/api/registry/households', splitting)).body;
+    expect(headless).toMatchObject({ headName: null, memberCount: 2 });
+    const claim = await queued(headless);
+
+    const spouse = headless.members.find((m: { relation: string }) => m.relation === 'spouse');
+    const filed = await admin.post(`/api/registry/households/${headless.id}/change-requests`, {
+      change: { kind: 'change_head', personId: spouse.personId, formerHeadRelation: 'other' },
+      reason: '原申报户主仍随父母生活，由配偶任户主',
+    });
+    expect(filed.status).toBe(201);
+    for (const version of [1, 2, 3]) {
+      await admin.post(`/api/registry/change-requests/${filed.body.id}/decisions`, { decision: 'approve', version });
+    }
+    expect((await admin.get(`/api/registry/households/${headless.id}`)).body.headName).toBe(spouse.name);
+
+    const second = await admin.post(`/api/registry/duplicates/${claim.id}/decisions`, {
+      decision: 'keep_new',
+      reason: '迁入',
+      version: 1,
+    });
+    expect(second.status).toBe(422);
+    expect(second.body.code).toBe('REGISTRY_DUPLICATE_CLAIMING_HOUSEHOLD_HEADED');
+    const closed = await admin.post(`/api/registry/duplicates/${claim.id}/decisions`, {
+      decision: 'keep_existing',
+      reason: '仍随原户生活',
+      version: 1,
+    });
+    expect(closed.status).toBe(200);
+    const household = (await admin.get(`/api/registry/households/${headless.id}`)).body;
+    expect(household).toMatchObject({ memberCount: 2, pendingDuplicates: [] });
+  });
+
+  it('serialises two registrations of one person at the same moment: the second queues or refuses it', async () => {
+    const first = family(DONGJIE);
+    const second = family(XIJIE);
+    second.members[2]!.idNumber = first.members[2]!.idNumber;
+    const [a, b] = await Promise.all([
+      admin.post('/api/registry/households', first),
+      admin.post('/api/registry/households', second),
+    ]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect([a.body.pendingDuplicates.length, b.body.pendingDuplicates.length].sort()).toEqual([0, 1]);
+
+    const sameHead = [family(SANJING), family(SANJING)] as const;
+    sameHead[1].members[0]!.idNumber = sameHead[0].members[0]!.idNumber;
+    const answers = await Promise.all(sameHead.map((body) => admin.post('/api/registry/households', body)));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
+    expect(answers.find((answer) => answer.status === 409)!.body.code).toBe('REGISTRY_HEAD_HEADS_OTHER_HOUSEHOLD');
   });
 
   it('queues a member added by an approved change request whose number another household holds', async () => {

@@ -1,10 +1,9 @@
-import { sql } from 'kysely';
 import { appendAudit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { authorize } from '../auth/access.ts';
 import type { ServiceContext } from '../auth/context.ts';
 import { normalizeUnitCode } from '../org/codes.ts';
-import { unitByCode } from './queries.ts';
+import { relocationsUnder, unitByCode } from './queries.ts';
 import { readableUnit } from './service.ts';
 
 /** The national cap on resettlement housing per person. */
@@ -13,24 +12,12 @@ export const HOUSING_CAP_M2_PER_PERSON = 25;
 /** Relocation projects whose destination lies under the unit, with their origins and the area per person. */
 export async function listRelocations(ctx: ServiceContext, options: { unit: string }) {
   const unit = await readableUnit(ctx, options.unit);
-  const rows = await ctx.db
-    .selectFrom('registry_relocation_project as p')
-    .innerJoin('org_unit as d', 'd.id', 'p.destination_village_id')
-    .selectAll('p')
-    .select([
-      'd.code as destination_code',
-      sql<string[]>`array(select o.code from registry_relocation_origin r join org_unit o on o.id = r.village_id
-        where r.project_id = p.id order by o.code)`.as('origin_codes'),
-    ])
-    .where('d.path', 'like', `${unit.path}%`)
-    .orderBy('p.moved_on')
-    .limit(1000)
-    .execute();
+  const rows = await relocationsUnder(ctx.db, unit.path);
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
-    destinationVillageCode: row.destination_code,
-    originVillageCodes: row.origin_codes,
+    destinationVillage: { code: row.destination_code, name: row.destination_name },
+    originVillages: row.origins,
     movedOn: row.moved_on,
     households: row.households,
     persons: row.persons,

@@ -246,6 +246,17 @@ export const listHouseholdsQuery = z.object({
   unit: unitCode.optional().describe('Only households of villages under this unit'),
   status: z.enum(householdStatuses).optional(),
   q: z.string().trim().min(1).max(50).optional().describe('Household number, or a member’s name'),
+  cause: z.enum(povertyCauses).optional().describe('Only households with this main cause of poverty'),
+  measure: z.enum(measureTypes).optional().describe('Only households given a measure of this type'),
+  year: z.coerce
+    .number()
+    .int()
+    .min(STATS_FIRST_YEAR)
+    .max(STATS_LAST_YEAR)
+    .optional()
+    .describe(
+      'The households behind that year’s breakdown: with `measure`, assisted within the year; otherwise registered by its end',
+    ),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -514,12 +525,13 @@ export const relocationBody = z.object({
   housingAreaM2: z.number().min(0),
   reclaimedPlotM2: z.number().min(0).default(0),
 });
+const namedUnit = z.object({ code: z.string(), name: z.string() });
 export const relocationProject = z
   .object({
     id: z.string(),
     name: z.string(),
-    destinationVillageCode: z.string(),
-    originVillageCodes: z.array(z.string()),
+    destinationVillage: namedUnit,
+    originVillages: z.array(namedUnit),
     movedOn: z.string(),
     households: z.number().int(),
     persons: z.number().int(),

@@ -7,6 +7,7 @@ import { normalizeUnitCode } from '../org/codes.ts';
 import {
   eventsOf,
   householdById,
+  type HouseholdFilter,
   incomesOf,
   listHouseholds as queryHouseholds,
   measuresOf,
@@ -92,17 +93,15 @@ export async function getHousehold(ctx: ServiceContext, options: { id: string; r
 
 export async function listHouseholds(
   ctx: ServiceContext,
-  options: { unit?: string; status?: string; q?: string; limit: number; offset: number },
+  options: Omit<HouseholdFilter, 'scopePaths' | 'underPath'> & { unit?: string },
 ) {
   authorize(ctx.access, 'registry.read');
-  const under = options.unit ? await readableUnit(ctx, options.unit) : undefined;
+  const { unit, ...filter } = options;
+  const under = unit ? await readableUnit(ctx, unit) : undefined;
   const [rows, total] = await queryHouseholds(ctx.db, {
+    ...filter,
     scopePaths: ctx.access.scopePaths,
     underPath: under?.path,
-    status: options.status,
-    q: options.q,
-    limit: options.limit,
-    offset: options.offset,
   });
   return { items: rows.map(presentHouseholdSummary), total };
 }

@@ -41,6 +41,7 @@ export type AuditFilter = Omit<NonNullable<paths['/api/audit']['get']['parameter
 export type ChainVerdict = Ok<'/api/audit/verify', 'get'>;
 
 export type RegistryStats = components['schemas']['RegistryStats'];
+export type RegistryStatsBreakdown = components['schemas']['RegistryStatsBreakdown'];
 export type RegistryHousehold = components['schemas']['RegistryHousehold'];
 export type RegistryHouseholdSummary = components['schemas']['RegistryHouseholdSummary'];
 export type RegistryHouseholdStatus = RegistryHousehold['status'];

@@ -12,7 +12,7 @@ import {
   seriesQuery,
   type Widget,
 } from '../indicators/indicator-queries.ts';
-import { type ChartTable, EChart } from './EChart.tsx';
+import { type ChartTable, EChart } from '../common/EChart.tsx';
 
 export type WidgetProps = {
   widget: Widget;

@@ -6,6 +6,7 @@ import { FormErrorAlert } from '../forms/FormErrorAlert.tsx';
 import { useServerErrors } from '../forms/use-server-errors.ts';
 import { CHANGE_KINDS, type FiledChangeKind } from './change-requests.ts';
 import { RELATIONS } from './NewHouseholdModal.tsx';
+import { HouseholdSelect } from './HouseholdSelect.tsx';
 import { ReasonField } from './ReasonField.tsx';
 import { useRequestChange } from './registry-queries.ts';
 
@@ -138,9 +139,9 @@ export function ChangeRequestForm({ household }: { household: RegistryHousehold 
         <Form.Item
           name="toHouseholdNumber"
           label={t('registry.changeRequests.toHouseholdNumber')}
-          rules={[{ required: true, max: 30 }]}
+          rules={[{ required: true, message: t('registry.changeRequests.toHouseholdRequired') }]}
         >
-          <Input maxLength={30} placeholder="140929100200-0001" />
+          <HouseholdSelect exceptId={household.id} />
         </Form.Item>
       )}
       {kind === 'correct_id' && (

@@ -1,4 +1,4 @@
-import { DatePicker, Form, type FormInstance, Input, Radio } from 'antd';
+import { Alert, DatePicker, Form, type FormInstance, Input, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { DecideDuplicateBody, DuplicateCase } from '../api/types.ts';
@@ -30,7 +30,7 @@ export function DecideDuplicateModal({ duplicate, onClose }: { duplicate: Duplic
       name="decideDuplicate"
       title={t('registry.duplicates.decideTitle', { name: duplicate.name, number: duplicate.householdNumber })}
       okText={t('registry.duplicates.decide')}
-      initialValues={{ decision: 'keep_existing', effectiveOn: dayjs() }}
+      initialValues={{ decision: claimsHead(duplicate) ? 'keep_new' : 'keep_existing', effectiveOn: dayjs() }}
       submit={(values) =>
         decide.mutateAsync({
           id: duplicate.id,
@@ -48,6 +48,11 @@ export function DecideDuplicateModal({ duplicate, onClose }: { duplicate: Duplic
   );
 }
 
+/** The claim names the person as the claiming household's head: until it is decided, that household has none. */
+function claimsHead(duplicate: DuplicateCase) {
+  return duplicate.relation === 'head' && !duplicate.sameHousehold;
+}
+
 /** The decision, the corrected number when that is the decision, the date and the reason. */
 function DecisionFields({ form, duplicate }: { form: FormInstance<Values>; duplicate: DuplicateCase }) {
   const { t } = useTranslation();
@@ -55,6 +60,14 @@ function DecisionFields({ form, duplicate }: { form: FormInstance<Values>; dupli
   const decisions = duplicate.sameHousehold ? DECISIONS.filter((d) => d !== 'keep_new') : DECISIONS;
   return (
     <>
+      {claimsHead(duplicate) && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('registry.duplicates.waitsForHead', { number: duplicate.householdNumber })}
+        />
+      )}
       <Form.Item name="decision" label={t('registry.duplicates.decision')}>
         <Radio.Group
           options={decisions.map((d) => ({

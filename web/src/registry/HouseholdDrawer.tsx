@@ -32,21 +32,8 @@ import {
   useTransition,
   useUpdateConditions,
 } from './registry-queries.ts';
+import { MEASURE_TYPES, type MeasureType } from './causes-and-measures.ts';
 
-const MEASURE_TYPES = [
-  'industry',
-  'employment',
-  'rain_dew_training',
-  'microcredit',
-  'relocation',
-  'education',
-  'health',
-  'housing',
-  'ecological_compensation',
-  'social_security',
-  'infrastructure',
-  'public_services',
-] as const;
 const NEEDS = [
   'food',
   'clothing',
@@ -126,7 +113,7 @@ function Actions({ household }: { household: RegistryHousehold }) {
       <Form
         layout="inline"
         aria-label={t('registry.recordMeasure')}
-        onFinish={(values: { type: (typeof MEASURE_TYPES)[number]; amount: number; provider?: string }) =>
+        onFinish={(values: { type: MeasureType; amount: number; provider?: string }) =>
           action.run(() =>
             measure.mutateAsync({
               type: values.type,
@@ -139,7 +126,10 @@ function Actions({ household }: { household: RegistryHousehold }) {
         }
       >
         <Form.Item name="type" label={t('registry.measureType')} rules={[{ required: true }]}>
-          <Select style={{ width: 160 }} options={MEASURE_TYPES.map((m) => ({ value: m, label: m }))} />
+          <Select
+            style={{ width: 160 }}
+            options={MEASURE_TYPES.map((m) => ({ value: m, label: t(`registry.measureTypes.${m}`) }))}
+          />
         </Form.Item>
         <Form.Item name="amount" label={t('registry.amount')} rules={[{ required: true }]}>
           <InputNumber min={0} />
@@ -192,7 +182,9 @@ export function HouseholdDrawer({ id, canWrite, onClose }: { id: string; canWrit
             <Descriptions.Item label={t('registry.columns.status')}>
               <Tag data-testid="household-status">{t(`registry.status.${household.status}`)}</Tag>
             </Descriptions.Item>
-            <Descriptions.Item label={t('registry.columns.cause')}>{household.mainCause}</Descriptions.Item>
+            <Descriptions.Item label={t('registry.columns.cause')}>
+              {t(`registry.causes.${household.mainCause}`, { defaultValue: household.mainCause })}
+            </Descriptions.Item>
           </Descriptions>
           {mayReveal && (
             <Flex gap={8} align="center">
@@ -255,7 +247,11 @@ export function HouseholdDrawer({ id, canWrite, onClose }: { id: string; canWrit
                     pagination={false}
                     dataSource={household.measures}
                     columns={[
-                      { title: t('registry.measureType'), dataIndex: 'type' },
+                      {
+                        title: t('registry.measureType'),
+                        dataIndex: 'type',
+                        render: (type: string) => t(`registry.measureTypes.${type}`, { defaultValue: type }),
+                      },
                       { title: t('registry.effectiveOn'), dataIndex: 'givenOn' },
                       { title: t('registry.amount'), dataIndex: 'amountYuan', align: 'right' },
                       { title: t('registry.provider'), dataIndex: 'provider' },

@@ -7,27 +7,40 @@ import type { RegistryHouseholdStatus, RegistryHouseholdSummary } from '../api/t
 import { useDebouncedValue } from '../common/use-debounced-value.ts';
 import { usePaging } from '../common/use-paging.ts';
 import { OrgUnitSelect } from '../org/OrgUnitSelect.tsx';
+import { unitQuery } from '../org/org-queries.ts';
 import { HouseholdDrawer } from './HouseholdDrawer.tsx';
 import { NewHouseholdModal } from './NewHouseholdModal.tsx';
-import { householdsQuery } from './registry-queries.ts';
+import { MEASURE_TYPES, type MeasureType, POVERTY_CAUSES, type PovertyCause } from './causes-and-measures.ts';
+import { type HouseholdDrill, householdsQuery } from './registry-queries.ts';
 
 const STATUSES: RegistryHouseholdStatus[] = ['identified', 'registered', 'exited', 'monitored', 'risk_eliminated'];
 
-export function HouseholdsTab({ canWrite }: { canWrite: boolean }) {
+/** The households in the user's scope, filtered; `drill` opens it on the households behind a breakdown figure. */
+export function HouseholdsTab({ canWrite, drill }: { canWrite: boolean; drill?: HouseholdDrill }) {
   const { t } = useTranslation();
-  const [unit, setUnit] = useState<string>();
+  const [unit, setUnit] = useState<string | undefined>(drill?.unit);
   const [status, setStatus] = useState<RegistryHouseholdStatus>();
+  const [cause, setCause] = useState<PovertyCause | undefined>(drill?.cause);
+  const [measure, setMeasure] = useState<MeasureType | undefined>(drill?.measure);
+  const [year, setYear] = useState<number | undefined>(drill?.year);
   const [text, setText] = useState('');
   const q = useDebouncedValue(text.trim(), 300);
   const paging = usePaging();
+  const drilledUnit = useQuery({ ...unitQuery(drill?.unit ?? '', undefined), enabled: drill !== undefined });
   const [open, setOpen] = useState<string>();
   const [creating, setCreating] = useState(false);
-  const list = useQuery(householdsQuery({ unit, status, q: q || undefined, ...paging.slice }));
+  const list = useQuery(householdsQuery({ unit, status, cause, measure, year, q: q || undefined, ...paging.slice }));
 
   return (
     <Flex vertical gap={16}>
       <Flex gap={12} wrap>
-        <OrgUnitSelect value={unit} onChange={setUnit} style={{ width: 280 }} placeholder={t('registry.unit')} />
+        <OrgUnitSelect
+          value={unit}
+          known={drilledUnit.data ? [drilledUnit.data] : []}
+          onChange={setUnit}
+          style={{ width: 280 }}
+          placeholder={t('registry.unit')}
+        />
         <Select
           allowClear
           placeholder={t('registry.allStatuses')}
@@ -36,6 +49,29 @@ export function HouseholdsTab({ canWrite }: { canWrite: boolean }) {
           style={{ width: 160 }}
           options={STATUSES.map((s) => ({ value: s, label: t(`registry.status.${s}`) }))}
         />
+        <Select
+          allowClear
+          aria-label={t('registry.breakdown.cause')}
+          placeholder={t('registry.allCauses')}
+          value={cause}
+          onChange={setCause}
+          style={{ width: 170 }}
+          options={POVERTY_CAUSES.map((c) => ({ value: c, label: t(`registry.causes.${c}`) }))}
+        />
+        <Select
+          allowClear
+          aria-label={t('registry.breakdown.measure')}
+          placeholder={t('registry.allMeasures')}
+          value={measure}
+          onChange={setMeasure}
+          style={{ width: 170 }}
+          options={MEASURE_TYPES.map((m) => ({ value: m, label: t(`registry.measureTypes.${m}`) }))}
+        />
+        {year !== undefined && (
+          <Tag closable onClose={() => setYear(undefined)} style={{ alignSelf: 'center' }}>
+            {t(measure ? 'registry.drillYear.assisted' : 'registry.drillYear.registered', { year })}
+          </Tag>
+        )}
         <Input.Search
           allowClear
           placeholder={t('registry.search')}
@@ -64,6 +100,10 @@ export function HouseholdsTab({ canWrite }: { canWrite: boolean }) {
             render: (_, row) => `${row.headName ?? '—'} ${row.headIdNumber ?? ''}`,
           },
           { title: t('registry.columns.members'), dataIndex: 'memberCount', align: 'right' },
+          {
+            title: t('registry.columns.cause'),
+            render: (_, row) => t(`registry.causes.${row.mainCause}`, { defaultValue: row.mainCause }),
+          },
           {
             title: t('registry.columns.status'),
             render: (_, row) => <Tag>{t(`registry.status.${row.status}`)}</Tag>,

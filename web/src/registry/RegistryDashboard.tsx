@@ -4,13 +4,13 @@ import * as echarts from 'echarts';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { api, dataOf } from '../api/client.ts';
 import type { RegistryStats } from '../api/types.ts';
 import { formatCount } from '../common/numbers.ts';
 import { OrgUnitSelect } from '../org/OrgUnitSelect.tsx';
-import { childrenQuery } from '../org/org-queries.ts';
-import { EChart } from './EChart.tsx';
-import { statsQuery, trendQuery } from './registry-queries.ts';
+import { childrenQuery, unitQuery } from '../org/org-queries.ts';
+import { EChart } from '../common/EChart.tsx';
+import { BreakdownCharts } from './BreakdownCharts.tsx';
+import { type HouseholdDrill, statsQuery, trendQuery } from './registry-queries.ts';
 import { percent } from './format.ts';
 
 const MAPPED_CITIES = new Set(['140900000000', '411500000000']);
@@ -59,9 +59,34 @@ function TrendChart({ unit }: { unit: string }) {
       ],
     };
   }, [trend.data, t]);
+  const items = trend.data ?? [];
   return (
     <Card title={t('registry.trend')} size="small">
-      <EChart option={option} ariaLabel={t('registry.trend')} />
+      <EChart
+        name={`${t('registry.trend')}-${unit}`}
+        option={option}
+        height={320}
+        table={{
+          columns: [
+            t('registry.year'),
+            t('registry.kpi.registeredPersons'),
+            t('registry.kpi.poorPersons'),
+            t('registry.kpi.incidence'),
+            t('registry.kpi.exitedPersons'),
+            t('registry.kpi.monitoredPersons'),
+            t('registry.kpi.ruralPopulation'),
+          ],
+          rows: items.map((s) => [
+            s.year,
+            s.registeredPersons,
+            s.poorPersons,
+            s.incidence,
+            s.exitedPersons,
+            s.monitoredPersons,
+            s.ruralPopulation,
+          ]),
+        }}
+      />
     </Card>
   );
 }
@@ -98,21 +123,34 @@ function CountyMap({ city, year }: { city: string; year: number }) {
   };
   return (
     <Card title={t('registry.map')} size="small">
-      {ready && <EChart option={option} ariaLabel={t('registry.map')} style={{ height: 420 }} />}
+      {ready && (
+        <EChart
+          name={`${t('registry.map')}-${year}`}
+          option={option}
+          height={420}
+          table={{
+            columns: [t('registry.unit'), t('registry.kpi.incidence')],
+            rows: data.map((d) => [d.name, d.value / 100]),
+          }}
+        />
+      )}
     </Card>
   );
 }
 
-export function RegistryDashboard({ defaultUnit }: { defaultUnit: string }) {
+export function RegistryDashboard({
+  defaultUnit,
+  onDrill,
+}: {
+  defaultUnit: string;
+  onDrill: (drill: HouseholdDrill) => void;
+}) {
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
   const [unit, setUnit] = useState(searchParams.get('unit') ?? defaultUnit);
   const [year, setYear] = useState(Math.min(new Date().getFullYear(), 2030));
   const stats = useQuery(statsQuery(unit, year));
-  const unitInfo = useQuery({
-    queryKey: ['org', 'unit', unit, undefined],
-    queryFn: () => dataOf(api.GET('/api/org-units/{code}', { params: { path: { code: unit } } })),
-  });
+  const unitInfo = useQuery(unitQuery(unit, undefined));
   const city = unitInfo.data?.level === 2 ? unitInfo.data.code : undefined;
   return (
     <Flex vertical gap={16}>
@@ -144,6 +182,7 @@ export function RegistryDashboard({ defaultUnit }: { defaultUnit: string }) {
           </Col>
         )}
       </Row>
+      <BreakdownCharts unit={unit} year={year} onDrill={onDrill} />
     </Flex>
   );
 }

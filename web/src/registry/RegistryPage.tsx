@@ -10,6 +10,7 @@ import { RelocationsTab } from './RelocationsTab.tsx';
 import { HouseholdsTab } from './HouseholdsTab.tsx';
 import { ImportRegistryModal } from './ImportRegistryModal.tsx';
 import { RegistryDashboard } from './RegistryDashboard.tsx';
+import type { HouseholdDrill } from './registry-queries.ts';
 
 /** Xinzhou, the demo city, for users with the whole tree; otherwise the top of the user's scope. */
 const DEFAULT_UNIT = '140900000000';
@@ -21,10 +22,19 @@ export function RegistryPage() {
   const canApprove = user.permissions.includes('registry.approve');
   const canImport = user.permissions.includes('registry.manage');
   const [importing, setImporting] = useState(false);
+  const [tab, setTab] = useState('dashboard');
+  // A click on a breakdown chart opens the households tab filtered to the households behind it.
+  const [drill, setDrill] = useState<{ filter: HouseholdDrill; serial: number }>();
+  const openHouseholds = (filter: HouseholdDrill) => {
+    setDrill((before) => ({ filter, serial: (before?.serial ?? 0) + 1 }));
+    setTab('households');
+  };
   const unit = user.scopes?.[0]?.code ?? DEFAULT_UNIT;
   return (
     <>
       <Tabs
+        activeKey={tab}
+        onChange={setTab}
         tabBarExtraContent={
           canImport && (
             <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
@@ -33,8 +43,16 @@ export function RegistryPage() {
           )
         }
         items={[
-          { key: 'dashboard', label: t('registry.tabs.dashboard'), children: <RegistryDashboard defaultUnit={unit} /> },
-          { key: 'households', label: t('registry.tabs.households'), children: <HouseholdsTab canWrite={canWrite} /> },
+          {
+            key: 'dashboard',
+            label: t('registry.tabs.dashboard'),
+            children: <RegistryDashboard defaultUnit={unit} onDrill={openHouseholds} />,
+          },
+          {
+            key: 'households',
+            label: t('registry.tabs.households'),
+            children: <HouseholdsTab key={drill?.serial} canWrite={canWrite} drill={drill?.filter} />,
+          },
           {
             key: 'changeRequests',
             label: t('registry.tabs.changeRequests'),

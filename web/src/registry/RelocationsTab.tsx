@@ -20,8 +20,12 @@ export function RelocationsTab({ defaultUnit, canWrite }: { defaultUnit: string;
 
   const columns: (ExportColumn<RelocationProject> & { key: string })[] = [
     { key: 'name', title: t('registry.relocations.name'), value: (row) => row.name },
-    { key: 'origins', title: t('registry.relocations.origins'), value: (row) => row.originVillageCodes.join(', ') },
-    { key: 'destination', title: t('registry.relocations.destination'), value: (row) => row.destinationVillageCode },
+    {
+      key: 'origins',
+      title: t('registry.relocations.origins'),
+      value: (row) => row.originVillages.map((village) => village.name).join('、'),
+    },
+    { key: 'destination', title: t('registry.relocations.destination'), value: (row) => row.destinationVillage.name },
     { key: 'movedOn', title: t('registry.relocations.movedOn'), value: (row) => row.movedOn },
     { key: 'households', title: t('registry.relocations.households'), value: (row) => row.households },
     { key: 'persons', title: t('registry.relocations.persons'), value: (row) => row.persons },

@@ -17,11 +17,14 @@ import type {
   TransitionBody,
 } from '../api/types.ts';
 import { jobKeys } from '../jobs/job-queries.ts';
+import type { MeasureType, PovertyCause } from './causes-and-measures.ts';
 
 export const registryKeys = {
   all: ['registry'] as const,
   stats: (unit: string, year: number) => ['registry', 'stats', unit, year] as const,
   trend: (unit: string) => ['registry', 'trend', unit] as const,
+  breakdown: (unit: string, year: number, by: 'cause' | 'measure') =>
+    ['registry', 'breakdown', unit, year, by] as const,
   households: (filter: HouseholdFilter) => ['registry', 'households', filter] as const,
   household: (id: string, reveal: boolean) => ['registry', 'household', id, reveal] as const,
   changeRequests: (status: ChangeRequestStatus | undefined) => ['registry', 'change-requests', status] as const,
@@ -41,10 +44,16 @@ export type ExitOverviewFilter = {
 
 export type DuplicateFilter = { unit?: string; status?: DuplicateStatus; q?: string; offset: number; limit: number };
 
+/** What a click on a breakdown chart opens: the households behind one cause or measure of a unit and year. */
+export type HouseholdDrill = { unit: string; year: number; cause?: PovertyCause; measure?: MeasureType };
+
 export type HouseholdFilter = {
   unit?: string;
   status?: RegistryHouseholdStatus;
   q?: string;
+  cause?: PovertyCause;
+  measure?: MeasureType;
+  year?: number;
   offset: number;
   limit: number;
 };
@@ -59,6 +68,13 @@ export const trendQuery = (unit: string) =>
   queryOptions({
     queryKey: registryKeys.trend(unit),
     queryFn: async () => (await dataOf(api.GET('/api/registry/stats/trend', { params: { query: { unit } } }))).items,
+  });
+
+export const breakdownQuery = (unit: string, year: number, by: 'cause' | 'measure') =>
+  queryOptions({
+    queryKey: registryKeys.breakdown(unit, year, by),
+    queryFn: async () =>
+      (await dataOf(api.GET('/api/registry/stats/breakdown', { params: { query: { unit, year, by } } }))).items,
   });
 
 export const householdsQuery = (filter: HouseholdFilter) =>

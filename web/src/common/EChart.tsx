@@ -3,8 +3,8 @@ import { Button, Space } from 'antd';
 import * as echarts from 'echarts';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cellColumns } from '../common/export-excel.ts';
-import { ExportButton } from '../common/ExportButton.tsx';
+import { cellColumns } from './export-excel.ts';
+import { ExportButton } from './ExportButton.tsx';
 
 /** The figures a chart shows, as a table to export. */
 export type ChartTable = { columns: string[]; rows: (string | number | null)[][] };
@@ -59,8 +59,8 @@ export function EChart({ option, height = 280, name, onClick, table }: Props) {
           size="small"
           type="text"
           icon={<CameraOutlined />}
-          title={t('indicators.exportPng')}
-          aria-label={t('indicators.exportPng')}
+          title={t('common.exportPng')}
+          aria-label={t('common.exportPng')}
           onClick={exportPng}
         />
         <ExportButton compact name={name} columns={cellColumns(table.columns)} rows={table.rows} />
