@@ -247,7 +247,9 @@ test('see a county’s year by main cause and open the households behind a slice
   const households = page.getByRole('tabpanel', { name: '贫困户' });
   await households.getByText('2016 年底前建档').waitFor();
   const table = households.getByRole('table');
-  await table.getByRole('row').nth(1).waitFor();
+  // The filtered page has arrived once the table stops loading and shows household rows (not antd's empty row).
+  await table.locator('tbody tr.ant-table-row').first().waitFor();
+  await households.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
   // Every household listed has the clicked slice's cause (the table's fifth column).
   const causes = new Set(await table.locator('tbody tr.ant-table-row td:nth-child(5)').allInnerTexts());
   assert.equal(causes.size, 1, `one cause listed, not ${[...causes].join(', ')}`);
