@@ -111,6 +111,31 @@ describe('import of the registry layout', () => {
     expect(moved.error.details[0]).toMatchObject({ row: 2, code: 'member_in_other_household' });
   });
 
+  it('lets a head and a spouse swap places, and refuses a new head beside a present head the file leaves out', async () => {
+    const household = `${VILLAGE}-0001`;
+    const swapped = await upload(
+      csv(`${household},${VILLAGE},王富,${A},配偶,,,,`, `${household},${VILLAGE},刘英,${B},户主,,,,`),
+    );
+    expect(swapped.status).toBe('succeeded');
+    const { items } = await householdsInVillage();
+    const stored = items.find((h: { number: string }) => h.number === household);
+    const detail = (await admin.get(`/api/registry/households/${stored.id}`)).body;
+    expect(detail.members.map((m: { name: string; relation: string }) => [m.name, m.relation])).toEqual(
+      expect.arrayContaining([
+        ['王富', 'spouse'],
+        ['刘英', 'head'],
+      ]),
+    );
+
+    const twoHeads = await upload(csv(`${household},${VILLAGE},王丽,${D},户主,,,,`));
+    expect(twoHeads.status).toBe('failed');
+    expect(twoHeads.error.details).toEqual([
+      expect.objectContaining({ row: 2, field: '与户主关系', code: 'head_count', message: `${household}: 2` }),
+    ]);
+    const unchanged = (await admin.get(`/api/registry/households/${stored.id}`)).body;
+    expect(unchanged.members.filter((m: { relation: string }) => m.relation === 'head')).toHaveLength(1);
+  });
+
   it('leaves the statistics an import changed by deltas equal to a recount of the records', async () => {
     const created = await upload(
       csv(

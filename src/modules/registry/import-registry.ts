@@ -293,7 +293,10 @@ export async function importRegistry(
     }
     // A temporary table has no statistics until analysed: without them the merges below plan nested loops.
     await step('analyze_stage', () => sql`analyze registry_import_stage`.execute(tx));
-    const conflicts = await step('check_memberships', () => membersOfOtherHouseholds(tx));
+    const conflicts = await step('check_memberships', async () => [
+      ...(await membersOfOtherHouseholds(tx)),
+      ...(await headsBesideStoredHead(tx)),
+    ]);
     if (options.dryRun) {
       const matched = await personsMatched(tx);
       const errors = [...issues, ...conflicts].sort((a, b) => (a.row ?? 0) - (b.row ?? 0)).slice(0, MAX_ISSUES);
@@ -355,14 +358,17 @@ export async function importRegistry(
       // Present members keep their membership (the relation as the file states it); newcomers join the
       // household from its identification on. Only persons of the file can be members of its households, and
       // only persons and households that existed before can have a membership already.
-      await sql`
-        update registry_membership m set relation = s.relation
-        from registry_import_stage s
-        join registry_import_person p on p.id_number = s.id_number and not p.inserted
-        join registry_import_household h on h.number = s.household_number and not h.inserted
-        where m.person_id = p.id and m.household_id = h.id and m.end_on is null and m.relation <> s.relation`.execute(
-        tx,
-      );
+      // Heads who step down go first: a head and a spouse swapping places in one statement would meet the
+      // one-head index half-way through.
+      for (const steppingDown of [true, false]) {
+        await sql`
+          update registry_membership m set relation = s.relation
+          from registry_import_stage s
+          join registry_import_person p on p.id_number = s.id_number and not p.inserted
+          join registry_import_household h on h.number = s.household_number and not h.inserted
+          where m.person_id = p.id and m.household_id = h.id and m.end_on is null and m.relation <> s.relation
+            and (m.relation = 'head') = ${steppingDown}`.execute(tx);
+      }
       await sql`
         insert into registry_membership (household_id, person_id, relation, start_on)
         select h.id, p.id, s.relation, h.identified_on
@@ -436,6 +442,29 @@ async function membersOfOtherHouseholds(tx: Executor): Promise<FieldIssue[]> {
     row: r.row_no,
     code: 'member_in_other_household',
     message: r.number,
+  }));
+}
+
+/**
+ * Rows naming a new head for a stored household whose present head the file leaves out: that head stays (the
+ * file does not remove members), so the household would have two.
+ */
+async function headsBesideStoredHead(tx: Executor): Promise<FieldIssue[]> {
+  const { rows } = await sql<{ row_no: number; number: string }>`
+    select s.row_no, h.number
+    from registry_import_stage s
+    join registry_household h on h.number = s.household_number
+    join registry_membership m on m.household_id = h.id and m.end_on is null and m.relation = 'head'
+    join registry_person p on p.id = m.person_id
+    where s.relation = 'head' and p.id_number <> s.id_number
+      and not exists (
+        select 1 from registry_import_stage o where o.household_number = s.household_number and o.id_number = p.id_number)
+    order by s.row_no limit ${MAX_ISSUES}`.execute(tx);
+  return rows.map((r) => ({
+    field: labelOf('relation'),
+    row: r.row_no,
+    code: 'head_count',
+    message: `${r.number}: 2`,
   }));
 }
 
