@@ -128,6 +128,11 @@ export const errorCatalog = {
     '户 {household} 已另行确定户主，此人不能再以户主身份纳入：请选择保留在原户',
     'Household {household} has another head now, so this person cannot join it as head; keep them where they are',
   ],
+  REGISTRY_HOUSEHOLD_WITHOUT_HEAD: [
+    409,
+    '贫困户 {number} 尚无户主（户主待查重决定）：须先确定户主，再办理状态变更',
+    'Household {number} has no head yet (its head waits for a duplicate decision): settle the head before changing its status',
+  ],
   REGISTRY_HEAD_HEADS_OTHER_HOUSEHOLD: [
     409,
     '身份证号码 {idNumber} 已是贫困户 {household} 的户主：该户可能已登记，或须先变更该户户主',

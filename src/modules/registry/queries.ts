@@ -104,6 +104,18 @@ export function lockHousehold(db: Executor, id: string) {
     .innerJoin('org_unit as v', 'v.id', 'h.village_id')
     .selectAll('h')
     .select(['v.code as village_code', 'v.path as village_path'])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('registry_membership as m')
+            .select('m.id')
+            .whereRef('m.household_id', '=', 'h.id')
+            .where('m.relation', '=', 'head')
+            .where('m.end_on', 'is', null),
+        )
+        .as('has_head'),
+    )
     .where('h.id', '=', id)
     .forUpdate('h')
     .executeTakeFirst();

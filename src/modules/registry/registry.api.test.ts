@@ -775,6 +775,16 @@ describe('the deduplication queue', () => {
     const headless = (await admin.post('/api/registry/households', splitting)).body;
     expect(headless).toMatchObject({ headName: null, memberCount: 2 });
     const claim = await queued(headless);
+    const early = await admin.post(`/api/registry/households/${headless.id}/transitions`, {
+      to: 'registered',
+      effectiveOn: headless.identifiedOn,
+      reason: '评议通过',
+      steps: [],
+      version: headless.version,
+    });
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ code: 'REGISTRY_HOUSEHOLD_WITHOUT_HEAD' });
+    expect(early.body.message).toContain(`${headless.number} 尚无户主`);
 
     const spouse = headless.members.find((m: { relation: string }) => m.relation === 'spouse');
     const filed = await admin.post(`/api/registry/households/${headless.id}/change-requests`, {

@@ -128,6 +128,13 @@ export async function transitionHousehold(ctx: ServiceContext, options: Transiti
   }
   const checks = await ctx.db.transaction().execute(async (tx) => {
     const household = await lockForChange(tx, ctx, options);
+    // A household whose head waits in the deduplication queue is no complete family yet: its status would be
+    // judged on a household that may still change.
+    if (!household.has_head) {
+      throw new AppError('REGISTRY_HOUSEHOLD_WITHOUT_HEAD', { number: household.number }, [
+        { field: 'members', code: 'head_count', message: '0' },
+      ]);
+    }
     const latest = [
       household.identified_on,
       household.registered_on,

@@ -968,6 +968,8 @@ export const en: Messages = {
       empty: 'No duplicate cases',
       pendingMembers: 'Members waiting in the deduplication queue',
       pendingMember: '{{name}} ({{idNumber}}, {{relation}}) — ID number held by household {{holder}}',
+      waitingForHead:
+        'This household has no head yet: decide its head’s duplicate case, or change its head, before registering or exiting it.',
     },
     exits: {
       overview: 'Exit metrics',

@@ -939,6 +939,7 @@ export const zhCN = {
       empty: '没有疑似重复记录',
       pendingMembers: '待查重处理的成员',
       pendingMember: '{{name}}（{{idNumber}}，{{relation}}）——该号码已属 {{holder}} 户',
+      waitingForHead: '该户尚无户主：请先处理户主的查重记录或变更户主，再办理登记或退出。',
     },
     exits: {
       overview: '退出指标',

@@ -139,7 +139,10 @@ function Actions({ household }: { household: RegistryHousehold }) {
         </Form.Item>
         <Button htmlType="submit">{t('registry.recordMeasure')}</Button>
       </Form>
-      {next && (
+      {next && household.headName === null && (
+        <Alert type="info" showIcon title={t('registry.duplicates.waitingForHead')} />
+      )}
+      {next && household.headName !== null && (
         <Flex gap={8} align="center" wrap>
           <DatePicker value={on} onChange={(day) => day && setOn(day)} aria-label={t('registry.effectiveOn')} />
           <Input
