@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, useTestApp } from '../../../test/support/app.ts';
-import { defineTestIndicators, finishedJob } from './test-support.ts';
+import { defineTestIndicators, divisionsUnder, finishedJob } from './test-support.ts';
 
 const t = useTestApp();
 let admin: ApiClient;
@@ -9,20 +9,13 @@ let town: string;
 let villages: string[];
 let neighbourVillage: string;
 
-async function children(code: string): Promise<string[]> {
-  const response = await admin.get(`/api/org-units/${code}/children`);
-  return response.body.items
-    .filter((u: { kind: string }) => u.kind === 'division')
-    .map((u: { code: string }) => u.code);
-}
-
 beforeAll(async () => {
   admin = await t.signIn({ role: 'admin' });
   await defineTestIndicators(admin);
-  const towns = await children('140929');
+  const towns = await divisionsUnder(admin, '140929');
   town = towns[0] as string;
-  villages = await children(town);
-  neighbourVillage = (await children(towns[1] as string))[0] as string;
+  villages = await divisionsUnder(admin, town);
+  neighbourVillage = (await divisionsUnder(admin, towns[1] as string))[0] as string;
 });
 
 async function upload(client: ApiClient, file: string | Buffer, options: { dryRun: boolean; format?: 'csv' | 'xlsx' }) {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { type ApiClient, useTestApp } from '../../../test/support/app.ts';
-import { defineTestIndicators } from './test-support.ts';
+import { defineTestIndicators, divisionsUnder } from './test-support.ts';
 
 const t = useTestApp();
 let admin: ApiClient;
@@ -12,19 +12,12 @@ let villageA1: string;
 let villageA2: string;
 let villageB1: string;
 
-async function children(code: string): Promise<string[]> {
-  const response = await admin.get(`/api/org-units/${code}/children`);
-  return response.body.items
-    .filter((u: { kind: string }) => u.kind === 'division')
-    .map((u: { code: string }) => u.code);
-}
-
 beforeAll(async () => {
   admin = await t.signIn({ role: 'admin' });
   await defineTestIndicators(admin);
-  [townA, townB] = (await children('140929')) as [string, string];
-  [villageA1, villageA2] = (await children(townA)) as [string, string];
-  [villageB1] = (await children(townB)) as [string];
+  [townA, townB] = (await divisionsUnder(admin, '140929')) as [string, string];
+  [villageA1, villageA2] = (await divisionsUnder(admin, townA)) as [string, string];
+  [villageB1] = (await divisionsUnder(admin, townB)) as [string];
 });
 
 const save = (client: ApiClient, unit: string, period: string, values: unknown[]) =>
@@ -649,7 +642,7 @@ describe('history corrected after values were entered', () => {
       entryLevel: 5,
     };
     expect((await admin.post('/api/indicators', definition)).status).toBe(201);
-    const townC = (await children('140929'))[2] as string;
+    const townC = (await divisionsUnder(admin, '140929'))[2] as string;
     const enter = async (period: string, value: number, version?: number) => {
       t.clock.set(new Date(`${period}-15T08:00:00Z`));
       const saved = await save(admin, villageB1, period, [{ indicator: 'test.moved_last', value, version }]);

@@ -1,6 +1,14 @@
 import { expect } from 'vitest';
 import type { ApiClient } from '../../../test/support/app.ts';
 
+/** The codes of the administrative divisions directly under a unit (departments and teams left out). */
+export async function divisionsUnder(client: ApiClient, code: string): Promise<string[]> {
+  const response = await client.get(`/api/org-units/${code}/children`);
+  return response.body.items
+    .filter((u: { kind: string }) => u.kind === 'division')
+    .map((u: { code: string }) => u.code);
+}
+
 /** A village's households, monthly: the plain entered indicator (also what the CLI test imports values of). */
 export const testHouseholds = {
   code: 'test.households',

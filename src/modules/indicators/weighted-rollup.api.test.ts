@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, useTestApp } from '../../../test/support/app.ts';
-import { finishedJob } from './test-support.ts';
+import { divisionsUnder, finishedJob } from './test-support.ts';
 import { holdWeightedRollupsForWrite, rebuildWeightedRollup } from './weighted-rollup-queries.ts';
 
 const t = useTestApp();
@@ -11,13 +11,6 @@ let townA: string;
 let villageA1: string;
 let villageA2: string;
 let villageB1: string;
-
-async function children(code: string): Promise<string[]> {
-  const response = await admin.get(`/api/org-units/${code}/children`);
-  return response.body.items
-    .filter((u: { kind: string }) => u.kind === 'division')
-    .map((u: { code: string }) => u.code);
-}
 
 const base = { direction: 'up', periodType: 'month', source: 'entered', entryLevel: 5 } as const;
 
@@ -47,10 +40,10 @@ beforeAll(async () => {
     periodAggregation: 'average',
   });
   expect(rate.status, JSON.stringify(rate.body)).toBe(201);
-  const [townACode, townBCode] = (await children('140929')) as [string, string];
+  const [townACode, townBCode] = (await divisionsUnder(admin, '140929')) as [string, string];
   townA = townACode;
-  [villageA1, villageA2] = (await children(townA)) as [string, string];
-  [villageB1] = (await children(townBCode)) as [string];
+  [villageA1, villageA2] = (await divisionsUnder(admin, townA)) as [string, string];
+  [villageB1] = (await divisionsUnder(admin, townBCode)) as [string];
 });
 
 const save = async (unit: string, period: string, values: unknown[]) => {
