@@ -17,6 +17,7 @@ import {
   personsByIdNumbers,
   refreshVillageStats,
 } from './queries.ts';
+import { refuseLostRegistrationRace } from './registration-races.ts';
 import { maskIdNumber } from './rules/id-number.ts';
 import type { ChangeRequestPayload, FiledChange } from './schema.ts';
 
@@ -223,61 +224,64 @@ export async function decideChangeRequest(
   options: { id: string; decision: 'approve' | 'reject'; comment?: string; version: number },
 ) {
   authorize(ctx.access, 'registry.approve');
-  await ctx.db.transaction().execute(async (tx) => {
-    const request = await tx
-      .selectFrom('registry_change_request')
-      .selectAll()
-      .where('id', '=', options.id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!request) throw new AppError('REGISTRY_CHANGE_REQUEST_NOT_FOUND', { id: options.id });
-    const household = await lockHousehold(tx, request.household_id);
-    if (!household) throw new AppError('REGISTRY_HOUSEHOLD_NOT_FOUND', { id: request.household_id });
-    authorize(ctx.access, 'registry.read', { code: household.village_code, path: household.village_path });
-    if (request.status !== 'pending' || !request.next_step) {
-      throw new AppError('REGISTRY_CHANGE_REQUEST_CLOSED', { status: request.status });
-    }
-    if (request.version !== options.version) throw new AppError('VERSION_CONFLICT', { current: request.version });
-    const step = request.next_step;
-    assertApproverOf(ctx, step, household.village_path);
-    await tx
-      .insertInto('registry_change_decision')
-      .values({
-        request_id: request.id,
-        step,
-        decision: options.decision,
-        comment: options.comment ?? null,
-        decided_by: ctx.actor.userId,
-      })
-      .execute();
-    const next = options.decision === 'approve' ? NEXT_STEP[step] : null;
-    const status = options.decision === 'reject' ? 'rejected' : next === null ? 'applied' : 'pending';
-    if (status === 'applied') {
-      await applyChange(tx, ctx, household, {
-        id: request.id,
-        change: request.payload as ChangeRequestPayload,
-        reason: request.reason,
-      });
-    }
-    await tx
-      .updateTable('registry_change_request')
-      .set({ status, next_step: next, version: request.version + 1 })
-      .where('id', '=', request.id)
-      .execute();
-    await appendAudit(
-      tx,
-      ctx.actor,
-      {
-        action: status === 'applied' ? 'registry.change_applied' : `registry.change_${options.decision}d`,
-        entity: 'registry_change_request',
-        entityId: request.id,
-        unitPath: household.village_path,
-        before: { status: request.status, step, version: request.version },
-        after: { status, nextStep: next, comment: options.comment ?? null, version: request.version + 1 },
-      },
-      ctx.clock.now(),
-    );
-  });
+  await ctx.db
+    .transaction()
+    .execute(async (tx) => {
+      const request = await tx
+        .selectFrom('registry_change_request')
+        .selectAll()
+        .where('id', '=', options.id)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!request) throw new AppError('REGISTRY_CHANGE_REQUEST_NOT_FOUND', { id: options.id });
+      const household = await lockHousehold(tx, request.household_id);
+      if (!household) throw new AppError('REGISTRY_HOUSEHOLD_NOT_FOUND', { id: request.household_id });
+      authorize(ctx.access, 'registry.read', { code: household.village_code, path: household.village_path });
+      if (request.status !== 'pending' || !request.next_step) {
+        throw new AppError('REGISTRY_CHANGE_REQUEST_CLOSED', { status: request.status });
+      }
+      if (request.version !== options.version) throw new AppError('VERSION_CONFLICT', { current: request.version });
+      const step = request.next_step;
+      assertApproverOf(ctx, step, household.village_path);
+      await tx
+        .insertInto('registry_change_decision')
+        .values({
+          request_id: request.id,
+          step,
+          decision: options.decision,
+          comment: options.comment ?? null,
+          decided_by: ctx.actor.userId,
+        })
+        .execute();
+      const next = options.decision === 'approve' ? NEXT_STEP[step] : null;
+      const status = options.decision === 'reject' ? 'rejected' : next === null ? 'applied' : 'pending';
+      if (status === 'applied') {
+        await applyChange(tx, ctx, household, {
+          id: request.id,
+          change: request.payload as ChangeRequestPayload,
+          reason: request.reason,
+        });
+      }
+      await tx
+        .updateTable('registry_change_request')
+        .set({ status, next_step: next, version: request.version + 1 })
+        .where('id', '=', request.id)
+        .execute();
+      await appendAudit(
+        tx,
+        ctx.actor,
+        {
+          action: status === 'applied' ? 'registry.change_applied' : `registry.change_${options.decision}d`,
+          entity: 'registry_change_request',
+          entityId: request.id,
+          unitPath: household.village_path,
+          before: { status: request.status, step, version: request.version },
+          after: { status, nextStep: next, comment: options.comment ?? null, version: request.version + 1 },
+        },
+        ctx.clock.now(),
+      );
+    })
+    .catch(refuseLostRegistrationRace);
   return presentRequest(ctx.db, options.id);
 }
 

@@ -17,6 +17,7 @@ import {
   type LayoutSource,
   relationOf,
 } from './import-layout.ts';
+import { refuseLostRegistrationRace } from './registration-races.ts';
 
 export type ImportProgress = { phase: 'validating' | 'writing' | 'statistics' | 'done'; done: number; total: number };
 
@@ -397,7 +398,7 @@ export async function importRegistry(
       ctx.clock.now(),
     );
     return { dryRun: false, ...summary, errors: [] };
-  });
+  }).catch(refuseLostRegistrationRace);
   report({ phase: 'done', done: result.rows, total: result.rows });
   return result;
 }

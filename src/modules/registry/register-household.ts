@@ -20,6 +20,7 @@ import {
   unitByCode,
 } from './queries.ts';
 import type { CreateHouseholdInput } from './schema.ts';
+import { refuseLostRegistrationRace } from './registration-races.ts';
 import { getHousehold } from './service.ts';
 
 /** Exactly one head: checked before anything is written. */
@@ -31,13 +32,6 @@ function assertOneHead(members: CreateHouseholdInput['members']) {
     ]);
   }
 }
-
-/** The unique indexes a registration can meet when another transaction saves the same person meanwhile. */
-const REGISTRATION_RACES = [
-  'registry_membership_one_household',
-  'registry_person_id_number_key',
-  'registry_household_number_key',
-];
 
 /**
  * A head who already heads another household is refused outright: no decision of the deduplication queue
@@ -164,22 +158,8 @@ export async function registerHousehold(ctx: ServiceContext, input: CreateHouseh
       );
       return id;
     })
-    .catch((error: unknown) => {
-      // Registrations wait for each other (lockRegistration), but an import or an applied change request
-      // adding the same person at the same moment still meets the unique indexes: a specific 409, not a 500.
-      if (REGISTRATION_RACES.some((constraint) => isUniqueViolation(error, constraint))) {
-        throw new AppError('REGISTRY_REGISTERED_CONCURRENTLY', {});
-      }
-      throw error;
-    });
+    // Registrations wait for each other (lockRegistration), but an import or an applied change request adding
+    // the same person at the same moment still meets the unique indexes.
+    .catch(refuseLostRegistrationRace);
   return getHousehold(ctx, { id: householdId, reveal: false });
-}
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    (error as { code?: string }).code === '23505' &&
-    (error as { constraint?: string }).constraint === constraint
-  );
 }
