@@ -15,7 +15,8 @@ export function ViewToolbar({ view, withIndicator = true }: { view: IndicatorVie
   return (
     <Space wrap>
       <OrgUnitSelect
-        value={view.unit}
+        // A short code in the address (?unit=1409) shows as the unit it names, under its full code.
+        value={current.data?.code ?? view.unit}
         known={current.data ? [...view.knownUnits, current.data] : view.knownUnits}
         onChange={(code) => code && view.setUnit(code)}
         style={{ width: 240 }}
