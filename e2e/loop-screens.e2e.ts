@@ -148,6 +148,18 @@ test('task list: filters by unit, leader, colour and deadline live in the URL; b
   await page.waitForURL(/leader=/);
   await near().waitFor();
   await far().waitFor();
+  // The search box follows the address: back to before the search empties it, forward fills it again.
+  const leaderBoxShows = (value: string) =>
+    page.waitForFunction(
+      (expected) => document.querySelector<HTMLInputElement>('input[placeholder="责任领导"]')?.value === expected,
+      value,
+    );
+  await page.goBack();
+  await page.waitForURL((url) => !url.searchParams.has('leader'));
+  await leaderBoxShows('');
+  await page.goForward();
+  await page.waitForURL(/leader=/);
+  await leaderBoxShows(leader);
 
   await page.locator('.ant-select').filter({ hasText: '亮灯' }).click();
   await page.locator('.ant-select-item-option').filter({ hasText: '蓝灯' }).click();

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { Badge, Button, DatePicker, Flex, Input, Segmented, Select, Tabs } from 'antd';
+import { Badge, Button, DatePicker, Flex, Segmented, Select, Tabs } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { useUrlParams } from '../common/use-url-params.ts';
 import type { Colour, TaskListItem, TaskQuery } from '../loop/types.ts';
 import { unitQuery } from '../org/org-queries.ts';
 import { OrgUnitSelect } from '../org/OrgUnitSelect.tsx';
+import { FilterSearch } from './FilterSearch.tsx';
 import { TaskDrawer } from './TaskDrawer.tsx';
 import { TaskFormModal } from './TaskForm.tsx';
 import { tasksQuery } from './task-queries.ts';
@@ -137,19 +138,17 @@ export function TasksPage() {
           onChange={(code) => set({ unit: code })}
           style={{ width: 240 }}
         />
-        <Input.Search
-          allowClear
+        <FilterSearch
           placeholder={t('loop.task.leader')}
-          defaultValue={params.get('leader') ?? ''}
+          value={params.get('leader') ?? ''}
           onSearch={(value) => set({ leader: value })}
-          style={{ width: 150 }}
+          width={150}
         />
-        <Input.Search
-          allowClear
+        <FilterSearch
           placeholder={t('loop.tasks.search')}
-          defaultValue={params.get('q') ?? ''}
+          value={params.get('q') ?? ''}
           onSearch={(value) => set({ q: value })}
-          style={{ width: 180 }}
+          width={180}
         />
         <DatePicker.RangePicker
           placeholder={[t('loop.tasks.deadlineFrom'), t('loop.tasks.deadlineTo')]}
