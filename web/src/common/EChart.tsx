@@ -1,6 +1,6 @@
 import { CameraOutlined } from '@ant-design/icons';
 import { Button, Space } from 'antd';
-import * as echarts from 'echarts';
+import { echarts } from './echarts.ts';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cellColumns } from './export-excel.ts';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Empty, Space, Spin, Statistic } from 'antd';
-import * as echarts from 'echarts';
+import { echarts } from '../common/echarts.ts';
 import { useTranslation } from 'react-i18next';
 import { cellColumns } from '../common/export-excel.ts';
 import { ExportButton } from '../common/ExportButton.tsx';

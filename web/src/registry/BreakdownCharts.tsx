@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, Row } from 'antd';
-import type * as echarts from 'echarts';
+import type { echarts } from '../common/echarts.ts';
 import { useTranslation } from 'react-i18next';
 import type { RegistryStatsBreakdown } from '../api/types.ts';
 import { type ChartTable, EChart } from '../common/EChart.tsx';

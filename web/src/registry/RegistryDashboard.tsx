@@ -1,6 +1,6 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Card, Col, Flex, InputNumber, Row, Statistic } from 'antd';
-import * as echarts from 'echarts';
+import { echarts } from '../common/echarts.ts';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
