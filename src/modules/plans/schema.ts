@@ -53,23 +53,8 @@ const nodeFields = {
 export const createNodeBody = z.object({ parentId: z.string().regex(/^\d+$/).optional(), ...nodeFields });
 export const amendNodeBody = z.object({ ...nodeFields, version: z.number().int().min(1) });
 
-export type PlanNodeDto = {
-  id: string;
-  parentId: string | null;
-  number: string;
-  title: string;
-  description: string;
-  ownerUnits: { code: string; name: string }[];
-  indicatorCodes: string[];
-  yearlyTargets: Record<string, string>;
-  decisionId: string | null;
-  taskCount: number;
-  version: number;
-  children: PlanNodeDto[];
-};
-
-const planNode: z.ZodType<PlanNodeDto> = z.lazy(() =>
-  z.object({
+const planNode = z
+  .object({
     id: z.string(),
     parentId: z.string().nullable(),
     number: z.string(),
@@ -81,9 +66,12 @@ const planNode: z.ZodType<PlanNodeDto> = z.lazy(() =>
     decisionId: z.string().nullable(),
     taskCount: z.number().int(),
     version: z.number().int(),
-    children: z.array(planNode),
-  }),
-);
+    get children() {
+      return z.array(planNode);
+    },
+  })
+  .meta({ id: 'PlanNode' });
+export type PlanNodeDto = z.infer<typeof planNode>;
 
 export const planSummary = z
   .object({

@@ -12286,6 +12286,22 @@ export interface components {
                 status: string;
             }[];
         };
+        PlanNodeInput: {
+            id: string;
+            parentId: string | null;
+            number: string;
+            title: string;
+            description: string;
+            ownerUnits: components["schemas"]["UnitRefInput"][];
+            indicatorCodes: string[];
+            yearlyTargets: {
+                [key: string]: string;
+            };
+            decisionId: string | null;
+            taskCount: number;
+            version: number;
+            children: components["schemas"]["PlanNodeInput"][];
+        };
         PlanSummaryInput: {
             id: string;
             unit: components["schemas"]["UnitRefInput"];
@@ -12303,7 +12319,7 @@ export interface components {
             description: string;
             decisionId: string | null;
             version: number;
-            nodes: components["schemas"]["__shared"][];
+            nodes: components["schemas"]["PlanNodeInput"][];
         };
         RegistryStatsInput: {
             /** @description The unit’s 12-digit code */
@@ -12559,7 +12575,6 @@ export interface components {
             createdAt: string;
             version: number;
         };
-        __shared: unknown;
         /** @description Every 4xx and 5xx answer has this shape */
         Error: {
             /**
@@ -13150,6 +13165,22 @@ export interface components {
                 status: string;
             }[];
         };
+        PlanNode: {
+            id: string;
+            parentId: string | null;
+            number: string;
+            title: string;
+            description: string;
+            ownerUnits: components["schemas"]["UnitRef"][];
+            indicatorCodes: string[];
+            yearlyTargets: {
+                [key: string]: string;
+            };
+            decisionId: string | null;
+            taskCount: number;
+            version: number;
+            children: components["schemas"]["PlanNode"][];
+        };
         PlanSummary: {
             id: string;
             unit: components["schemas"]["UnitRef"];
@@ -13167,7 +13198,7 @@ export interface components {
             description: string;
             decisionId: string | null;
             version: number;
-            nodes: components["schemas"]["__shared"][];
+            nodes: components["schemas"]["PlanNode"][];
         };
         RegistryStats: {
             /** @description The unit’s 12-digit code */

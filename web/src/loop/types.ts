@@ -18,18 +18,4 @@ export type Inspection = Schemas['Inspection'];
 export type InspectionListItem = Schemas['InspectionListItem'];
 export type AssessmentEntries = Schemas['AssessmentEntries'];
 export type BonusClaim = Schemas['BonusClaim'];
-/** One node of a plan tree (the generated schema leaves the recursion untyped). */
-export type PlanNode = {
-  id: string;
-  parentId: string | null;
-  number: string;
-  title: string;
-  description: string;
-  ownerUnits: { code: string; name: string }[];
-  indicatorCodes: string[];
-  yearlyTargets: Record<string, string>;
-  decisionId: string | null;
-  taskCount: number;
-  version: number;
-  children: PlanNode[];
-};
+export type PlanNode = Schemas['PlanNode'];
