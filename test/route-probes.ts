@@ -374,6 +374,11 @@ export const routeProbes: Record<string, Probe | 'public' | 'self'> = {
     body: { unit: XINFU, period: '2024', values: [{ indicator: 'x.y', value: 1 }] },
     expect: 403,
   },
+  'GET /api/indicator-values/history': {
+    as: 'clerk',
+    path: `/api/indicator-values/history?unit=${XINFU}&period=2024-03`,
+    expect: 403,
+  },
   'GET /api/indicator-values/template': {
     as: 'clerk',
     path: `/api/indicator-values/template?unit=${XINFU}&period=2024`,

@@ -6,7 +6,7 @@ import type { ServiceContext } from '../auth/context.ts';
 import { normalizeUnitCode } from '../org/codes.ts';
 import { loadDefinitions } from './analytics.ts';
 import { numberOrNull } from './presenter.ts';
-import { pathAt, unitByCode } from './queries.ts';
+import { indicatorByCode, pathAt, unitByCode, valueChangesOf } from './queries.ts';
 import { entryWindow, formatPeriod, period as parsePeriod, periodEnd, previousPeriod } from './rules/periods.ts';
 import { activeExceptions, isLocked, storedCells } from './value-queries.ts';
 import { type Issue, resolveEntries, writeValues } from './write-values.ts';
@@ -140,4 +140,41 @@ export async function saveValues(
     }
     return { dryRun: options.dryRun, changed: outcome.changed, unchanged: staged.length - outcome.changed };
   });
+}
+
+/**
+ * Every logged change of a unit's values for a period (grid saves and imports alike), newest first: the value's
+ * audit trail with the old and the new value, readable by whoever may read the unit.
+ */
+export async function getValueHistory(
+  ctx: ServiceContext,
+  options: { unit: string; period: string; indicator?: string; limit: number },
+) {
+  const unit = await enterableUnit(ctx, options.unit, 'indicators.read');
+  let indicatorId: number | undefined;
+  if (options.indicator !== undefined) {
+    const indicator = await indicatorByCode(ctx.db, options.indicator);
+    if (!indicator) throw new AppError('INDICATOR_NOT_FOUND', { code: options.indicator });
+    indicatorId = indicator.id;
+  }
+  const changes = await valueChangesOf(ctx.db, {
+    unitId: unit.id,
+    period: options.period,
+    indicatorId,
+    limit: options.limit,
+  });
+  return {
+    unit: unit.code,
+    period: options.period,
+    items: changes.map((c) => ({
+      indicator: c.indicator,
+      category: c.category,
+      oldValue: numberOrNull(c.old_value),
+      newValue: Number(c.new_value),
+      comment: c.comment,
+      changedBy: c.changed_by,
+      changedAt: new Date(c.changed_at).toISOString(),
+      requestId: c.request_id,
+    })),
+  };
 }

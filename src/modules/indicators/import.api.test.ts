@@ -53,6 +53,11 @@ describe('importing values', () => {
     expect(await stored(town)).toBe(33);
     const audit = await admin.get('/api/audit?action=indicator.values_imported');
     expect(audit.body.items[0].after).toMatchObject({ rows: 3, changed: 3 });
+    // Each imported value is in its cell's history, with the old and the new value.
+    const history = await admin.get(`/api/indicator-values/history?unit=${villages[1]}&period=2024-05`);
+    expect(history.body.items).toEqual([
+      expect.objectContaining({ indicator: 'test.households', category: '', oldValue: null, newValue: 11 }),
+    ]);
   });
 
   it('reports every bad cell with its line and column and saves nothing', async () => {

@@ -120,6 +120,20 @@ describe('entering values', () => {
     const record = audit.body.items.find((r: { entityId: string }) => r.entityId === `${villageA1}@2024-05`);
     expect(record.before).toEqual([{ indicator: 'test.income', category: '', value: 12.5 }]);
     expect(record.after).toEqual([{ indicator: 'test.income', category: '', value: 14 }]);
+
+    const history = await clerk.get(
+      `/api/indicator-values/history?unit=${villageA1}&period=2024-05&indicator=test.income`,
+    );
+    expect(history.status).toBe(200);
+    expect(history.body.items.map((c: { oldValue: number; newValue: number }) => [c.oldValue, c.newValue])).toEqual([
+      [12.5, 14],
+      [null, 12.5],
+    ]);
+    expect(history.body.items[0]).toMatchObject({ changedBy: expect.any(String), requestId: expect.any(String) });
+    const neighbour = await clerk.get(`/api/indicator-values/history?unit=${villageB1}&period=2024-05`);
+    expect(neighbour.status).toBe(403);
+    const unknown = await clerk.get(`/api/indicator-values/history?unit=${villageA1}&period=2024-05&indicator=no.such`);
+    expect(unknown.body.code).toBe('INDICATOR_NOT_FOUND');
   });
 
   it('refuses a stale version with 409', async () => {

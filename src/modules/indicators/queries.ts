@@ -262,3 +262,28 @@ export async function storedValuesOf(
   );
   return rows;
 }
+
+/** A unit's logged value changes for one period, newest first, with the name of whoever made each. */
+export function valueChangesOf(
+  db: Executor,
+  options: { unitId: number; period: string; indicatorId?: number; limit: number },
+) {
+  let query = db
+    .selectFrom('indicator_value_change as c')
+    .innerJoin('indicator as i', 'i.id', 'c.indicator_id')
+    .leftJoin('app_user as u', 'u.id', 'c.changed_by')
+    .select([
+      'i.code as indicator',
+      'c.category',
+      'c.old_value',
+      'c.new_value',
+      'c.comment',
+      'u.display_name as changed_by',
+      'c.changed_at',
+      'c.request_id',
+    ])
+    .where('c.unit_id', '=', options.unitId)
+    .where('c.period', '=', options.period);
+  if (options.indicatorId !== undefined) query = query.where('c.indicator_id', '=', options.indicatorId);
+  return query.orderBy('c.changed_at', 'desc').orderBy('c.id', 'desc').limit(options.limit).execute();
+}

@@ -8,7 +8,7 @@ import { getCell, getLevel, getSeries, getSourceRows } from './analytics.ts';
 import { approveUnit, getApprovals, grantEntryException } from './approvals.ts';
 import { getDashboard, putDashboard } from './dashboards.ts';
 import { changeIndicator, createIndicator, getIndicator, listIndicators } from './definitions.ts';
-import { getGrid, saveValues } from './entry.ts';
+import { getGrid, getValueHistory, saveValues } from './entry.ts';
 import { buildTemplate, startValueImport } from './import-values.ts';
 import {
   alert,
@@ -41,6 +41,8 @@ import {
   targetsQuery,
   templateQuery,
   updateIndicatorBody,
+  valueHistory,
+  valueHistoryQuery,
 } from './schema.ts';
 import { listTargets, putTarget } from './targets.ts';
 
@@ -146,6 +148,19 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) => getGrid(request.ctx, request.query),
+  );
+  app.get(
+    '/api/indicator-values/history',
+    {
+      config: { guard: 'indicators.read' },
+      schema: {
+        tags,
+        summary: 'The logged changes of a unit’s values for a period, old and new value, newest first',
+        querystring: valueHistoryQuery,
+        response: { 200: valueHistory, ...readErrors },
+      },
+    },
+    (request) => getValueHistory(request.ctx, request.query),
   );
   app.post(
     '/api/indicator-values',

@@ -164,6 +164,31 @@ export const grid = z
   })
   .meta({ id: 'EntryGrid' });
 
+export const valueHistoryQuery = z.object({
+  unit: unitCode,
+  period: periodText,
+  indicator: indicatorCode.optional().describe('Only this indicator’s cells'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const valueHistory = z
+  .object({
+    unit: z.string(),
+    period: z.string(),
+    items: z.array(
+      z.object({
+        indicator: z.string(),
+        category: z.string(),
+        oldValue: z.number().nullable().describe('null when the cell was empty'),
+        newValue: z.number(),
+        comment: z.string().nullable(),
+        changedBy: z.string().nullable().describe('Display name; null for the system (demo, CLI)'),
+        changedAt: z.string().describe('ISO time'),
+        requestId: z.string().nullable().describe('The request that made it: a grid save or an import job'),
+      }),
+    ),
+  })
+  .meta({ id: 'ValueHistory' });
+
 export const approveBody = z.object({ unit: unitCode, period: periodText });
 export const approvalsQuery = z.object({ unit: unitCode, period: periodText });
 export const approvalStatus = z.object({

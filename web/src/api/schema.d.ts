@@ -7821,6 +7821,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/indicator-values/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The logged changes of a unit’s values for a period, old and new value, newest first */
+        get: {
+            parameters: {
+                query: {
+                    unit: string;
+                    /** @description 2021, 2021Q3 or 2021-07 */
+                    period: string;
+                    /** @description Only this indicator’s cells */
+                    indicator?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ValueHistory"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/indicator-values/template": {
         parameters: {
             query?: never;
@@ -11837,6 +11925,24 @@ export interface components {
                 version: number | null;
             }[];
         };
+        ValueHistoryInput: {
+            unit: string;
+            period: string;
+            items: {
+                indicator: string;
+                category: string;
+                /** @description null when the cell was empty */
+                oldValue: number | null;
+                newValue: number;
+                comment: string | null;
+                /** @description Display name; null for the system (demo, CLI) */
+                changedBy: string | null;
+                /** @description ISO time */
+                changedAt: string;
+                /** @description The request that made it: a grid save or an import job */
+                requestId: string | null;
+            }[];
+        };
         AnalyticsCellInput: {
             indicator: string;
             unit: string;
@@ -12714,6 +12820,24 @@ export interface components {
                 /** @description The previous period’s value, for the outlier check */
                 previous: number | null;
                 version: number | null;
+            }[];
+        };
+        ValueHistory: {
+            unit: string;
+            period: string;
+            items: {
+                indicator: string;
+                category: string;
+                /** @description null when the cell was empty */
+                oldValue: number | null;
+                newValue: number;
+                comment: string | null;
+                /** @description Display name; null for the system (demo, CLI) */
+                changedBy: string | null;
+                /** @description ISO time */
+                changedAt: string;
+                /** @description The request that made it: a grid save or an import job */
+                requestId: string | null;
             }[];
         };
         AnalyticsCell: {

@@ -1,3 +1,4 @@
+import { HistoryOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { App, Alert, Button, Input, InputNumber, type InputRef, Space, Table, Tag, Typography } from 'antd';
 import { type KeyboardEvent, useRef, useState } from 'react';
@@ -10,6 +11,7 @@ import { ExceptionButton } from './ExceptionButton.tsx';
 import { gridQuery, useCheckValues, useSaveValues } from './indicator-queries.ts';
 import { ImportPanel } from './ImportPanel.tsx';
 import type { IndicatorView } from './use-indicator-view.ts';
+import { ValueHistoryDrawer } from './ValueHistoryDrawer.tsx';
 
 /** Caret at the start or end of an input: only then do ← and → leave the cell, as in a spreadsheet. */
 const caretAt = (input: HTMLInputElement, end: 'start' | 'end') =>
@@ -30,6 +32,7 @@ export function EntryTab({ view }: { view: IndicatorView }) {
   const canGrant = useCan('indicators.approve');
   const [edits, setEdits] = useState<Record<string, Edit>>({});
   const [problems, setProblems] = useState<CellProblems>({});
+  const [historyOpen, setHistoryOpen] = useState(false);
   const cells = useRef(new Map<string, HTMLInputElement | InputRef | null>());
   const lastChecked = useRef('');
   const rows = grid.data?.rows ?? [];
@@ -199,8 +202,17 @@ export function EntryTab({ view }: { view: IndicatorView }) {
         >
           {t('indicators.save')}
         </Button>
+        <Button icon={<HistoryOutlined />} onClick={() => setHistoryOpen(true)}>
+          {t('indicators.historyButton')}
+        </Button>
         {check.isPending && <Typography.Text type="secondary">{t('indicators.checking')}</Typography.Text>}
       </Space>
+      <ValueHistoryDrawer
+        unit={view.unit}
+        period={view.period}
+        open={historyOpen}
+        onClose={() => setHistoryOpen(false)}
+      />
       <ImportPanel unit={view.unit} period={view.period} />
     </Space>
   );

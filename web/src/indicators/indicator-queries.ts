@@ -9,6 +9,7 @@ export type EntryGrid = components['schemas']['EntryGrid'];
 export type Dashboard = components['schemas']['Dashboard'];
 export type Target = components['schemas']['IndicatorTarget'];
 export type Widget = Dashboard['widgets'][number];
+export type ValueChange = components['schemas']['ValueHistory']['items'][number];
 type Body<P extends keyof paths, M extends 'post' | 'put' | 'patch'> = paths[P][M] extends {
   requestBody?: { content: { 'application/json': infer B } };
 }
@@ -64,6 +65,13 @@ export const gridQuery = (query: { unit: string; period: string }) =>
   queryOptions({
     queryKey: ['indicators', 'grid', query],
     queryFn: () => dataOf(api.GET('/api/indicator-values', { params: { query } })),
+  });
+
+export const valueHistoryQuery = (query: { unit: string; period: string }) =>
+  queryOptions({
+    queryKey: ['indicators', 'history', query],
+    queryFn: async () =>
+      (await dataOf(api.GET('/api/indicator-values/history', { params: { query: { ...query, limit: 500 } } }))).items,
   });
 
 export const approvalsQuery = (query: { unit: string; period: string }) =>
