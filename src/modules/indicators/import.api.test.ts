@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, useTestApp } from '../../../test/support/app.ts';
 import { defineTestIndicators, divisionsUnder, finishedJob } from './test-support.ts';
@@ -116,6 +117,66 @@ describe('importing values', () => {
     expect(await stored(villages[6] as string)).toBe(5);
   });
 
+  it('keeps the tree and the quarter and year roll-ups equal to the values, for new months and corrections', async () => {
+    const define = (code: string, periodAggregation: string, categories: string[]) =>
+      admin.post('/api/indicators', {
+        code,
+        nameZh: code,
+        nameEn: code,
+        valueType: 'number',
+        direction: 'up',
+        unitAggregation: 'sum',
+        periodAggregation,
+        periodType: 'month',
+        source: 'entered',
+        entryLevel: 5,
+        categories,
+        entryWindowDays: 366,
+      });
+    expect((await define('test.import_last', 'last', [])).status).toBe(201);
+    expect((await define('test.import_sum', 'sum', ['m', 'f'])).status).toBe(201);
+    const [a, b, c] = villages as [string, string, string];
+    // Not in key order, across three quarters and two years, none stored yet: every quarter and year is new.
+    const first = csv(
+      `test.import_last,${b},2024-01,,5,`,
+      `test.import_last,${a},2023-08,,9,`,
+      `test.import_last,${a},2023-12,,2,`,
+      `test.import_last,${a},2023-11,,1,`,
+      `test.import_last,${a},2024-02,,4,`,
+      `test.import_last,${a},2024-01,,3,`,
+      `test.import_last,${c},2023-11,,7,`,
+      `test.import_sum,${a},2024-01,m,1,`,
+      `test.import_sum,${b},2024-02,f,2,`,
+      `test.import_sum,${a},2023-12,f,3,`,
+      `test.import_sum,${a},2023-07,m,6,`,
+    );
+    expect((await upload(admin, first, { dryRun: false })).result).toMatchObject({ applied: true, changed: 11 });
+    await expectRollupsOfLeaves(['test.import_last', 'test.import_sum']);
+    // Corrections of stored cells, a later and an earlier month of quarters that hold rows, and a new category of
+    // a stored month (the month was counted already), in one file.
+    const second = csv(
+      `test.import_last,${a},2024-01,,30,`,
+      `test.import_last,${a},2024-03,,6,`,
+      `test.import_last,${b},2023-12,,8,`,
+      `test.import_last,${c},2023-11,,7,`,
+      `test.import_sum,${a},2024-01,f,10,`,
+      `test.import_sum,${b},2024-02,f,20,`,
+      `test.import_sum,${c},2024-03,m,4,`,
+    );
+    expect((await upload(admin, second, { dryRun: false })).result).toMatchObject({ applied: true, changed: 6 });
+    await expectRollupsOfLeaves(['test.import_last', 'test.import_sum']);
+    const log = await sql<{ old_value: string | null; new_value: string }>`
+      select c.old_value::text, c.new_value::text
+      from indicator_value_change c join indicator i on i.id = c.indicator_id
+      where i.code = 'test.import_last' and c.period = '2024-01'
+        and c.unit_id = (select id from org_unit where code = ${a})
+      order by c.id`.execute(t.db);
+    expect(log.rows).toEqual([
+      { old_value: null, new_value: '3' },
+      { old_value: '3', new_value: '30' },
+    ]);
+  });
+
   it('fails a malformed file with a specific error', async () => {
     const job = await upload(admin, 'foo,bar\n1,2\n', { dryRun: false });
     expect(job.status).toBe('failed');
@@ -158,3 +219,47 @@ describe('importing values', () => {
     expect(await stored(town, '2024-06')).toBe(10);
   });
 });
+
+/** The maintained roll-ups of the indicators, row for row, against their computation from the stored values. */
+async function expectRollupsOfLeaves(codes: string[]) {
+  const { rows: periods } = await sql<{ mismatched: string; rows: string }>`
+    with leaf as (
+      select m.indicator_id, c.period, m.path_at as path, sum(m.v) as total, count(*)::int as periods,
+             max(m.period) as last_period, (array_agg(m.v order by m.period desc))[1] as last_value
+      from (
+        select v.indicator_id, v.period, v.path_at, sum(v.value) as v
+        from indicator_value v join indicator i on i.id = v.indicator_id
+        where i.code = any(${codes}::text[])
+        group by 1, 2, 3
+      ) m
+      cross join lateral unnest(indicator_coarse_periods(m.period)) c (period)
+      group by 1, 2, 3
+    ),
+    kept as (
+      select r.* from indicator_period_rollup r join indicator i on i.id = r.indicator_id
+      where i.code = any(${codes}::text[])
+    )
+    select count(*) filter (where (l.total, l.periods, l.last_period, l.last_value)
+                              is distinct from (k.total, k.periods, k.last_period, k.last_value)) as mismatched,
+           count(*) as rows
+    from leaf l full join kept k using (indicator_id, period, path)`.execute(t.db);
+  expect(periods[0]).toEqual({ mismatched: '0', rows: expect.not.stringMatching(/^0$/) });
+  const { rows: tree } = await sql<{ mismatched: string; rows: string }>`
+    with leaf as (
+      select v.indicator_id, v.period, v.category, left(v.path_at, 1 + 13 * l) as path, sum(v.value) as total,
+             count(*)::int as count
+      from indicator_value v
+      join indicator i on i.id = v.indicator_id
+      cross join lateral generate_series(1, v.level - 1) l
+      where i.code = any(${codes}::text[])
+      group by 1, 2, 3, 4
+    ),
+    kept as (
+      select r.* from indicator_rollup r join indicator i on i.id = r.indicator_id
+      where i.code = any(${codes}::text[]) and r.count <> 0
+    )
+    select count(*) filter (where (l.total, l.count) is distinct from (k.total, k.count)) as mismatched,
+           count(*) as rows
+    from leaf l full join kept k using (indicator_id, period, category, path)`.execute(t.db);
+  expect(tree[0]).toEqual({ mismatched: '0', rows: expect.not.stringMatching(/^0$/) });
+}

@@ -52,10 +52,25 @@ function stagedRow(v: StagedValue): CopyValue[] {
   ];
 }
 
+/** Key order of the stored values (indicator, period, unit, category), which the staged rows are written in. */
+function byValueKey(a: StagedValue, b: StagedValue): number {
+  return (
+    a.indicatorId - b.indicatorId ||
+    (a.period < b.period ? -1 : a.period > b.period ? 1 : 0) ||
+    a.unitId - b.unitId ||
+    (a.category < b.category ? -1 : a.category > b.category ? 1 : 0)
+  );
+}
+
 /**
  * Puts the values into a temporary table of the transaction, so that every check and the write itself are
  * a handful of set-based statements, for 1 cell or 1 million. A file's import streams them in with COPY on
- * its transaction's connection; a grid save's few hundred cells go in as arrays.
+ * its transaction's connection; a grid save's few hundred cells go in as arrays. The rows go in in the values'
+ * key order (a file is usually in it already: then sorting costs one pass), so that the change log and the
+ * values are inserted from a plain scan in index order, without sorting a million rows in the database. The
+ * indicators and periods written are kept apart too (a few hundred rows): locks and lookups of stored data
+ * start from them instead of scanning the staged rows. The columns after `expected_version` describe the stored
+ * value a staged one replaces (`markStoredCells`).
  */
 export async function stageValues(
   tx: Tx,
@@ -75,19 +90,25 @@ export async function stageValues(
       path_at text not null,
       level smallint not null,
       check_version boolean not null,
-      expected_version integer
+      expected_version integer,
+      old_value numeric,
+      old_path text,
+      old_level smallint,
+      existed boolean not null default false,
+      changed boolean not null default true
     ) on commit drop`.execute(tx);
+  const ordered = [...values].sort(byValueKey);
   if (options.copyClient) {
     const rows = (function* () {
-      for (const value of values) yield stagedRow(value);
+      for (const value of ordered) yield stagedRow(value);
     })();
     await copyRows(options.copyClient, 'staged_value', STAGED_COLUMNS, rows, options.onProgress);
   } else {
-    for (let start = 0; start < values.length; start += CHUNK) {
-      const rows = values.slice(start, start + CHUNK).map(stagedRow);
+    for (let start = 0; start < ordered.length; start += CHUNK) {
+      const rows = ordered.slice(start, start + CHUNK).map(stagedRow);
       const column = (index: number) => rows.map((row) => row[index]);
       await sql`
-        insert into staged_value
+        insert into staged_value (${sql.raw(STAGED_COLUMNS.join(', '))})
         select * from unnest(
           ${column(0)}::int[], ${column(1)}::int[], ${column(2)}::text[], ${column(3)}::text[], ${column(4)}::int[],
           ${column(5)}::text[], ${column(6)}::numeric[], ${column(7)}::text[], ${column(8)}::text[],
@@ -95,8 +116,16 @@ export async function stageValues(
       options.onProgress?.(start + rows.length);
     }
   }
-  await sql`create unique index on staged_value (indicator_id, period, unit_id, category)`.execute(tx);
   await sql`analyze staged_value`.execute(tx);
+  // Sorted, each indicator and period written is where its run of rows starts.
+  const written = ordered.filter(
+    (v, i) => i === 0 || v.indicatorId !== ordered[i - 1]?.indicatorId || v.period !== ordered[i - 1]?.period,
+  );
+  await sql`
+    create temp table staged_period on commit drop as
+    select * from unnest(${written.map((v) => v.indicatorId)}::int[], ${written.map((v) => v.period)}::text[])
+      w (indicator_id, period)`.execute(tx);
+  await sql`analyze staged_period`.execute(tx);
 }
 
 /**
@@ -107,14 +136,13 @@ export async function stageValues(
  */
 export async function lockStagedCells(tx: Tx) {
   await sql`
-    with written as (select distinct indicator_id, period from staged_value)
     select pg_advisory_xact_lock(indicator_id, hashtext(period))
     from (
-      select indicator_id, period from written
+      select indicator_id, period from staged_period
       union
-      select s.indicator_id, c.period from written s cross join unnest(indicator_coarse_periods(s.period)) c (period)
+      select s.indicator_id, c.period from staged_period s cross join unnest(indicator_coarse_periods(s.period)) c (period)
       union
-      select i.id, s.period from written s join indicator w on w.id = s.indicator_id join indicator i on i.weight_code = w.code
+      select i.id, s.period from staged_period s join indicator w on w.id = s.indicator_id join indicator i on i.weight_code = w.code
       order by 1, 2
     ) cells`.execute(tx);
 }
@@ -129,7 +157,7 @@ export async function lockedRows(tx: Tx): Promise<StagedIssue[]> {
     cross join lateral generate_series(1, s.level) l
     join indicator_approval a on a.period = s.period and a.path_at = left(s.path_at, 1 + 13 * l)
     join org_unit u on u.id = a.unit_id
-    where exists (select 1 from indicator_approval x where x.period in (select distinct period from staged_value))
+    where exists (select 1 from indicator_approval x where x.period in (select period from staged_period))
     order by s.row_no
     limit 1000`.execute(tx);
   return rows.map((r) => ({
@@ -224,11 +252,6 @@ export async function brokenRules(tx: Tx): Promise<StagedIssue[]> {
 
 const OPERATOR_SIGNS: Record<string, string> = { lte: '≤', lt: '<', gte: '≥', gt: '>' };
 
-/**
- * Writes the staged values: the change log (old and new), the roll-up deltas of every ancestor (the old value
- * leaves the ancestors of its old path, the new one joins those of its path), then the values themselves.
- * Returns how many values changed.
- */
 export type ValueChange = {
   indicator_id: number;
   unit_id: number;
@@ -238,93 +261,136 @@ export type ValueChange = {
   new_value: string;
 };
 
+/**
+ * Writes the staged values: the change log (old and new), the roll-up deltas of every ancestor (the old value
+ * leaves the ancestors of its old path, the new one joins those of its path), then the values themselves.
+ * Every statement reads the staged rows that change (`changed`) beside their old state, set by markStoredCells.
+ * Returns how many values changed.
+ */
 export async function applyStagedValues(
   tx: Tx,
   actor: { userId: number | null; requestId: string | null; at: Date; returnChanges: boolean },
 ): Promise<{ count: number; sample: ValueChange[] }> {
-  // The stored values are looked up once: every statement below reads the changed cells beside their old state
-  // instead of joining a table of millions again. Only the indicators' periods being written are read (index
-  // ranges), never the whole history: a file of new months finds nothing there at all.
-  await sql`
-    create temp table changed_value on commit drop as
-    select s.*, v.value as old_value, v.path_at as old_path, v.level as old_level, v.indicator_id is not null as existed
-    from staged_value s
-    left join (
-      select v.*
-      from (select distinct indicator_id, period from staged_value) written
-      -- offset 0 keeps this an index range per written period: joined flat, the planner expects the new
-      -- periods to be as full as the stored ones and scans the whole table
-      cross join lateral (
-        select * from indicator_value x where x.indicator_id = written.indicator_id and x.period = written.period
-        offset 0
-      ) v
-    ) v using (indicator_id, period, unit_id, category)
-    where v.value is distinct from s.value or v.comment is distinct from s.comment`.execute(tx);
-  await sql`analyze changed_value`.execute(tx);
-  // Logged in the order of the log's index, like the values below.
+  const replacing = await markStoredCells(tx);
+  // In the staged rows' order, the values' key order: sorting a million rows for the log's cell index costs
+  // more than inserting them in that order saves.
   const logged = sql`
     insert into indicator_value_change
       (indicator_id, period, unit_id, category, old_value, new_value, comment, changed_by, changed_at, request_id)
     select indicator_id, period, unit_id, category, old_value, value, comment,
            ${actor.userId}::int, ${actor.at}::timestamptz, ${actor.requestId}::text
-    from changed_value
-    order by indicator_id, unit_id, period collate "C"`;
+    from staged_value
+    where changed`;
   // A grid save's audit record lists its changes; an import's record counts them (the log holds each).
   const { rows, numAffectedRows } = actor.returnChanges
     ? await sql<ValueChange>`
         ${logged}
         returning indicator_id, unit_id, period, category, old_value::text, new_value::text`.execute(tx)
     : await logged.execute(tx);
-  // The deltas are first summed per parent (a township for village values: ~1M rows become ~70k), and only
-  // those sums are spread over the ancestors, instead of every value once per level.
-  await sql`
-    insert into indicator_rollup as r (indicator_id, period, category, path, level, total, count)
-    select p.indicator_id, p.period, p.category, left(p.parent, 1 + 13 * l), l, sum(p.delta), sum(p.counted)
-    from (
-      select indicator_id, period, category, left(path, 1 + 13 * (level - 1)) as parent, level - 1 as parent_level,
-             sum(delta) as delta, sum(counted) as counted
-      from (
-        select indicator_id, period, category, path_at as path, level, value as delta, 1 as counted
-        from changed_value
-        where old_value is distinct from value or old_path <> path_at
-        union all
-        select indicator_id, period, category, old_path, old_level, -old_value, -1
-        from changed_value
-        where existed and (old_value <> value or old_path <> path_at)
-      ) d
-      where level > 1
-      group by 1, 2, 3, 4, 5
-    ) p
-    cross join lateral generate_series(1, p.parent_level) l
-    group by 1, 2, 3, 4, 5
-    on conflict (indicator_id, period, category, path)
-    do update set total = r.total + excluded.total, count = r.count + excluded.count`.execute(tx);
+  await applyTreeRollupDeltas(tx, { replacing: replacing > 0 });
   await applyPeriodRollupDeltas(tx);
   const weighted = await takeOutWeightedContributions(tx);
+  if (replacing > 0) {
+    await sql`
+      update indicator_value v
+      set value = c.value, comment = c.comment, path_at = c.path_at, level = c.level,
+          entered_by = ${actor.userId}::int, entered_at = ${actor.at}::timestamptz, version = v.version + 1
+      from staged_value c
+      where c.existed and c.changed
+        and (v.indicator_id, v.period, v.unit_id, v.category) = (c.indicator_id, c.period, c.unit_id, c.category)`.execute(
+      tx,
+    );
+  }
   // Cells are locked per indicator and period (lockStagedCells), so a plain insert of the new cells is safe
-  // and much cheaper than a speculative insert for each of a million rows.
-  await sql`
-    update indicator_value v
-    set value = c.value, comment = c.comment, path_at = c.path_at, level = c.level,
-        entered_by = ${actor.userId}::int, entered_at = ${actor.at}::timestamptz, version = v.version + 1
-    from changed_value c
-    where c.existed
-      and (v.indicator_id, v.period, v.unit_id, v.category) = (c.indicator_id, c.period, c.unit_id, c.category)`.execute(
-    tx,
-  );
-  // In key order, so that the indexes grow page after page instead of at a million scattered places (periods
-  // and categories compared bytewise: the same order for these ASCII keys, at a fraction of a collation's cost).
+  // and much cheaper than a speculative insert for each of a million rows. A plain scan of the staged rows
+  // returns them in key order: the primary key grows page after page instead of at a million scattered places.
   await sql`
     insert into indicator_value
       (indicator_id, period, unit_id, category, value, comment, path_at, level, entered_by, entered_at)
     select indicator_id, period, unit_id, category, value, comment, path_at, level, ${actor.userId}::int,
            ${actor.at}::timestamptz
-    from changed_value
-    where not existed
-    order by indicator_id, period collate "C", unit_id, category collate "C"`.execute(tx);
-  await recomputeMovedPeriodRollups(tx);
+    from staged_value
+    where not existed`.execute(tx);
+  if (replacing > 0) await recomputeMovedPeriodRollups(tx);
   if (weighted) await putBackWeightedContributions(tx);
   return { count: Number(numAffectedRows ?? 0), sample: rows as ValueChange[] };
+}
+
+/**
+ * Sets, on the staged rows whose cell is stored already, the value, path and level they replace, and whether
+ * they change anything. Only the indicators' periods being written are read (index ranges), never the whole
+ * history: a file of new months finds nothing there and updates no staged row. Returns how many it found.
+ */
+async function markStoredCells(tx: Tx): Promise<number> {
+  const { numAffectedRows } = await sql`
+    update staged_value s
+    set old_value = v.value, old_path = v.path_at, old_level = v.level, existed = true,
+        changed = v.value <> s.value or v.comment is distinct from s.comment
+    from staged_period w
+    -- offset 0 keeps this an index range per written period: joined flat, the planner expects the new
+    -- periods to be as full as the stored ones and scans the whole table
+    cross join lateral (
+      select * from indicator_value x where x.indicator_id = w.indicator_id and x.period = w.period offset 0
+    ) v
+    where (s.indicator_id, s.period, s.unit_id, s.category) = (v.indicator_id, v.period, v.unit_id, v.category)`.execute(
+    tx,
+  );
+  const found = Number(numAffectedRows ?? 0);
+  // The staged rows were analysed as all new: a file of corrections is planned with what it really holds.
+  if (found > 0) await sql`analyze staged_value`.execute(tx);
+  return found;
+}
+
+/**
+ * Adds the changes to the sums and counts of every ancestor (indicator_rollup). The deltas are first summed per
+ * parent (a township for village values: ~1M rows become ~70k), and only those sums are spread over the
+ * ancestors, instead of every value once per level. Periods that have no roll-up row yet (a file of new months)
+ * are inserted plainly, the others take the deltas; both are locked (lockStagedCells). Old values leave their
+ * ancestors only where stored values are replaced.
+ */
+async function applyTreeRollupDeltas(tx: Tx, options: { replacing: boolean }) {
+  await sql`
+    with parent as (
+      select indicator_id, period, category, left(path, 1 + 13 * (level - 1)) as parent, level - 1 as parent_level,
+             sum(delta) as delta, sum(counted) as counted
+      from (
+        select indicator_id, period, category, path_at as path, level, value as delta, 1 as counted
+        from staged_value
+        where changed and (old_value is distinct from value or old_path <> path_at)
+        ${
+          options.replacing
+            ? sql`
+              union all
+              select indicator_id, period, category, old_path, old_level, -old_value, -1
+              from staged_value
+              where changed and existed and (old_value <> value or old_path <> path_at)`
+            : sql``
+        }
+      ) d
+      where level > 1
+      group by 1, 2, 3, 4, 5
+    ),
+    rollup as (
+      select p.indicator_id, p.period, p.category, left(p.parent, 1 + 13 * l) as path, l as level,
+             sum(p.delta) as total, sum(p.counted) as count
+      from parent p
+      cross join lateral generate_series(1, p.parent_level) l
+      group by 1, 2, 3, 4, 5
+    ),
+    fresh as (
+      select w.indicator_id, w.period
+      from staged_period w
+      where not exists (select 1 from indicator_rollup x where x.indicator_id = w.indicator_id and x.period = w.period)
+    ),
+    inserted as (
+      insert into indicator_rollup (indicator_id, period, category, path, level, total, count)
+      select r.* from rollup r join fresh f using (indicator_id, period)
+    )
+    insert into indicator_rollup as r (indicator_id, period, category, path, level, total, count)
+    select d.* from rollup d
+    where not exists (select 1 from fresh f where f.indicator_id = d.indicator_id and f.period = d.period)
+    on conflict (indicator_id, period, category, path)
+    do update set total = r.total + excluded.total, count = r.count + excluded.count`.execute(tx);
 }
 
 /**
@@ -333,62 +399,83 @@ export async function applyStagedValues(
  * present adds nothing to the count). The latest stored period can only move forward by a write: a delta in a
  * later period than the stored last one is that period's whole value, one in the same period adds to it.
  * Cells whose unit's path changed are left to recomputeMovedPeriodRollups.
+ *
+ * A month counts in its quarter and a quarter in its year, so the cells are summed into the first coarser period
+ * (a million months into a third as many quarters) and those sums into the next (years), all by hash. The
+ * latest period's delta is the second element of the largest [place in time, delta] pair: an ordered aggregate
+ * would sort the rows. Quarters and years that have no row yet (a file of new months) are inserted plainly; the
+ * others take the deltas. Both kinds are locked (lockStagedCells).
  */
 async function applyPeriodRollupDeltas(tx: Tx) {
-  // One row per indicator, stored period and entry unit, in a table of its own: analysed, its size is known and
-  // the roll-up below aggregates by hash (misjudged, the planner sorted twice its rows by text, for seconds).
+  // Each indicator and period written: whether the indicator has categories, the period's place in time, the
+  // coarser period it counts in directly and that one's. Analysed, the joins below are expected at their real
+  // size and aggregate by hash (misjudged, the planner sorted a million rows by text, for seconds).
   await sql`
-    create temp table period_delta on commit drop as
-    -- a cell of an indicator without categories is its unit's whole value in the period
-    select d.indicator_id, d.period as stored_period, d.path_at as path, d.value - coalesce(d.old_value, 0) as delta,
-           (not d.existed)::int as added
-    from changed_value d
-    join indicator i on i.id = d.indicator_id
-    where cardinality(i.categories) = 0
-      and d.old_value is distinct from d.value and (not d.existed or d.old_path = d.path_at)
-    union all
-    select d.indicator_id, d.period, d.path_at, sum(d.value - coalesce(d.old_value, 0)),
-           case when bool_and(d.existed) then 0
-                when exists (select 1 from indicator_value v where v.indicator_id = d.indicator_id
-                               and v.period = d.period and v.unit_id = d.unit_id and v.path_at = d.path_at) then 0
-                else 1 end
-    from changed_value d
-    join indicator i on i.id = d.indicator_id
-    where cardinality(i.categories) > 0
-      and d.old_value is distinct from d.value and (not d.existed or d.old_path = d.path_at)
-    group by d.indicator_id, d.period, d.unit_id, d.path_at`.execute(tx);
-  await sql`analyze period_delta`.execute(tx);
+    create temp table period_place on commit drop as
+    select w.indicator_id, w.period, cardinality(i.categories) > 0 as categorized,
+           dense_rank() over (order by w.period collate "C") as ord, c.coarse,
+           (indicator_coarse_periods(c.coarse))[1] as coarser
+    from staged_period w
+    join indicator i on i.id = w.indicator_id
+    cross join lateral (select (indicator_coarse_periods(w.period))[1] as coarse) c`.execute(tx);
+  await sql`analyze period_place`.execute(tx);
   await sql`
-    create temp table period_rollup_delta on commit drop as
-    select m.indicator_id, c.period, m.path, sum(m.delta) as total, sum(m.added) as periods,
-           max(m.stored_period) as last_period,
-           -- the delta of the latest period (periods are unique here): max() hashes where an ordered
-           -- array_agg would sort two million rows
-           (max(array[m.stored_period, m.delta::text]))[2]::numeric as last_value
-    from period_delta m
-    -- the coarse periods of each stored period once, not once per cell
-    join (
-      select p.stored_period, c.period
-      from (select distinct stored_period from period_delta) p
-      cross join lateral unnest(indicator_coarse_periods(p.stored_period)) c (period)
-    ) c using (stored_period)
-    group by 1, 2, 3`.execute(tx);
-  // Quarters and years that already hold rows take the deltas; the others (a file of new months) are inserted
-  // plainly, in the index's order (bytewise, as text_pattern_ops): a speculative insert per row costs a third
-  // more. Both kinds are locked (lockStagedCells).
-  const byPresence = (present: boolean) => sql`
-    select d.indicator_id, d.period, d.path, d.total, d.periods, d.last_period, d.last_value
-    from period_rollup_delta d
-    join (
-      select p.indicator_id, p.period
-      from (select distinct indicator_id, period from period_rollup_delta) p
-      where ${present} = exists (
-        select 1 from indicator_period_rollup x where x.indicator_id = p.indicator_id and x.period = p.period)
-    ) pair using (indicator_id, period)
-    order by d.indicator_id, d.period collate "C", d.path collate "C"`;
-  await sql`
+    with first_sum as (
+      -- a cell of an indicator without categories is its unit's whole value in the period; summed apart from the
+      -- categorised ones, because through a union the planner loses the staged rows' statistics
+      select d.indicator_id, p.coarse as period, d.path_at as path, sum(d.value - coalesce(d.old_value, 0)) as total,
+             count(*) filter (where not d.existed) as periods, max(d.period) as last_period,
+             (max(array[p.ord, d.value - coalesce(d.old_value, 0)]))[2] as last_value,
+             max(p.ord) as last_ord, max(p.coarser) as coarser
+      from staged_value d
+      join period_place p using (indicator_id, period)
+      where not p.categorized and p.coarse is not null and d.changed
+        and d.old_value is distinct from d.value and (not d.existed or d.old_path = d.path_at)
+      group by 1, 2, 3
+      union all
+      select u.indicator_id, p.coarse, u.path, sum(u.delta), sum(u.added), max(u.period),
+             (max(array[p.ord, u.delta]))[2], max(p.ord), max(p.coarser)
+      from (
+        select d.indicator_id, d.period, d.path_at as path, sum(d.value - coalesce(d.old_value, 0)) as delta,
+               case when bool_and(d.existed) then 0
+                    when exists (select 1 from indicator_value v where v.indicator_id = d.indicator_id
+                                   and v.period = d.period and v.unit_id = d.unit_id and v.path_at = d.path_at) then 0
+                    else 1 end as added
+        from staged_value d
+        join period_place p using (indicator_id, period)
+        where p.categorized and p.coarse is not null and d.changed
+          and d.old_value is distinct from d.value and (not d.existed or d.old_path = d.path_at)
+        group by d.indicator_id, d.period, d.unit_id, d.path_at
+      ) u
+      join period_place p using (indicator_id, period)
+      group by 1, 2, 3
+    ),
+    delta as (
+      select indicator_id, period, path, total, periods, last_period, last_value from first_sum
+      union all
+      -- a quarter's last period is its latest: the latest quarter's is the year's
+      select indicator_id, coarser, path, sum(total), sum(periods), max(last_period),
+             (max(array[last_ord, last_value]))[2]
+      from first_sum
+      where coarser is not null
+      group by 1, 2, 3
+    ),
+    fresh as (
+      select distinct p.indicator_id, c.period
+      from period_place p
+      cross join unnest(array[p.coarse, p.coarser]) c (period)
+      where c.period is not null and not exists (
+        select 1 from indicator_period_rollup x where x.indicator_id = p.indicator_id and x.period = c.period)
+    ),
+    inserted as (
+      -- in the index's order (bytewise, as text_pattern_ops): inserted at scattered places, they cost a third more
+      insert into indicator_period_rollup (indicator_id, period, path, total, periods, last_period, last_value)
+      select d.* from delta d join fresh f using (indicator_id, period)
+      order by d.indicator_id, d.period collate "C", d.path collate "C"
+    )
     insert into indicator_period_rollup as r (indicator_id, period, path, total, periods, last_period, last_value)
-    ${byPresence(true)}
+    select d.* from delta d
+    where not exists (select 1 from fresh f where f.indicator_id = d.indicator_id and f.period = d.period)
     on conflict (indicator_id, period, path) do update set
       total = r.total + excluded.total,
       periods = r.periods + excluded.periods,
@@ -396,9 +483,6 @@ async function applyPeriodRollupDeltas(tx: Tx) {
                         when excluded.last_period = r.last_period then r.last_value + excluded.last_value
                         else r.last_value end,
       last_period = greatest(r.last_period, excluded.last_period)`.execute(tx);
-  await sql`
-    insert into indicator_period_rollup (indicator_id, period, path, total, periods, last_period, last_value)
-    ${byPresence(false)}`.execute(tx);
 }
 
 /**
@@ -408,15 +492,15 @@ async function applyPeriodRollupDeltas(tx: Tx) {
  */
 async function recomputeMovedPeriodRollups(tx: Tx) {
   const { rows } = await sql<{ moved: boolean }>`
-    select exists (select 1 from changed_value where existed and old_path <> path_at) as moved`.execute(tx);
+    select exists (select 1 from staged_value where existed and changed and old_path <> path_at) as moved`.execute(tx);
   if (!rows[0]?.moved) return;
   await sql`
     create temp table moved_period_key on commit drop as
     select distinct d.indicator_id, c.period, p.path
-    from changed_value d
+    from staged_value d
     cross join lateral unnest(indicator_coarse_periods(d.period)) c (period)
     cross join lateral (values (d.old_path), (d.path_at)) p (path)
-    where d.existed and d.old_path <> d.path_at`.execute(tx);
+    where d.existed and d.changed and d.old_path <> d.path_at`.execute(tx);
   await sql`
     delete from indicator_period_rollup r
     using moved_period_key k

@@ -14,9 +14,13 @@ export async function takeOutWeightedContributions(tx: Tx): Promise<boolean> {
   await sql`
     create temp table weighted_cell on commit drop as
     select distinct k.id as indicator_id, k.weight_id, c.unit_id, c.period
-    from (select distinct indicator_id, unit_id, period from changed_value) c
-    join (select i.id, w.id as weight_id from indicator i join indicator w on w.code = i.weight_code) k
-      on c.indicator_id in (k.id, k.weight_id)`.execute(tx);
+    from (
+      select i.id, w.id as weight_id, unnest(array[i.id, w.id]) as written_id
+      from indicator i
+      join indicator w on w.code = i.weight_code
+    ) k
+    join staged_value c on c.indicator_id = k.written_id
+    where c.changed`.execute(tx);
   const { rows } = await sql<{ any: boolean }>`select exists (select 1 from weighted_cell) as any`.execute(tx);
   if (!rows[0]?.any) return false;
   await sql`analyze weighted_cell`.execute(tx);

@@ -12,6 +12,7 @@ import * as loopPassWrites from './0010-loop-pass-writes.ts';
 import * as registryShapeFigures from './0011-registry-shape-figures.ts';
 import * as indicatorWeightedRollups from './0012-indicator-weighted-rollups.ts';
 import * as indicatorValuePathIndex from './0013-indicator-value-path-index.ts';
+import * as indicatorChangeLogKey from './0014-indicator-change-log-key.ts';
 
 /** Migrations in the order they apply; a new one is appended here, never inserted before an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011-registry-shape-figures': registryShapeFigures,
   '0012-indicator-weighted-rollups': indicatorWeightedRollups,
   '0013-indicator-value-path-index': indicatorValuePathIndex,
+  '0014-indicator-change-log-key': indicatorChangeLogKey,
 };
