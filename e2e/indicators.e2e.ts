@@ -48,6 +48,12 @@ test('enter a value, approve it upwards, see the city roll-up and the map change
   await gdp.press('Enter');
   await page.getByRole('button', { name: /保\s*存/ }).click();
   await page.getByText('已保存 1 个数值').waitFor();
+  // The value's own audit trail: the change, from empty to the value, by whom.
+  await page.getByRole('button', { name: '修改记录' }).click();
+  const change = page.getByTestId('value-history').getByRole('row').filter({ hasText: 'economy.gdp' });
+  await change.getByRole('cell', { name: '123.45', exact: true }).waitFor();
+  await screenshot(page, 'indicators-value-history');
+  await page.keyboard.press('Escape');
 
   await page.goto(`/indicators?unit=${CITY}&period=${PERIOD}`);
   await page.getByRole('tab', { name: '审核' }).click();

@@ -209,6 +209,7 @@ export function EntryTab({ view }: { view: IndicatorView }) {
       </Space>
       <ValueHistoryDrawer
         unit={view.unit}
+        unitName={grid.data?.unitName ?? view.unit}
         period={view.period}
         open={historyOpen}
         onClose={() => setHistoryOpen(false)}

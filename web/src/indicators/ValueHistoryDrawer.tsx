@@ -13,11 +13,13 @@ import { type ValueChange, valueHistoryQuery } from './indicator-queries.ts';
  */
 export function ValueHistoryDrawer({
   unit,
+  unitName,
   period,
   open,
   onClose,
 }: {
   unit: string;
+  unitName: string;
   period: string;
   open: boolean;
   onClose: () => void;
@@ -38,7 +40,7 @@ export function ValueHistoryDrawer({
     <Drawer
       open={open}
       onClose={onClose}
-      title={t('indicators.history', { unit, period })}
+      title={t('indicators.history', { unit: unitName, period })}
       size="large"
       extra={<ExportButton name={`${t('indicators.historyFile')}-${unit}-${period}`} columns={columns} rows={items} />}
     >
