@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, useTestApp } from '../../../test/support/app.ts';
-import { defineTestIndicators, divisionsUnder, finishedJob } from './test-support.ts';
+import { defineMonthlyVillageIndicator, defineTestIndicators, divisionsUnder, finishedJob } from './test-support.ts';
 
 const t = useTestApp();
 let admin: ApiClient;
@@ -119,20 +119,7 @@ describe('importing values', () => {
 
   it('keeps the tree and the quarter and year roll-ups equal to the values, for new months and corrections', async () => {
     const define = (code: string, periodAggregation: string, categories: string[]) =>
-      admin.post('/api/indicators', {
-        code,
-        nameZh: code,
-        nameEn: code,
-        valueType: 'number',
-        direction: 'up',
-        unitAggregation: 'sum',
-        periodAggregation,
-        periodType: 'month',
-        source: 'entered',
-        entryLevel: 5,
-        categories,
-        entryWindowDays: 366,
-      });
+      defineMonthlyVillageIndicator(admin, { code, periodAggregation, categories, entryWindowDays: 366 });
     expect((await define('test.import_last', 'last', [])).status).toBe(201);
     expect((await define('test.import_sum', 'sum', ['m', 'f'])).status).toBe(201);
     const [a, b, c] = villages as [string, string, string];

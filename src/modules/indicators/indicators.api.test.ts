@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { type ApiClient, useTestApp } from '../../../test/support/app.ts';
-import { defineTestIndicators, divisionsUnder } from './test-support.ts';
+import { defineMonthlyVillageIndicator, defineTestIndicators, divisionsUnder } from './test-support.ts';
 
 const t = useTestApp();
 let admin: ApiClient;
@@ -326,19 +326,7 @@ describe('roll-ups, targets and rankings', () => {
 
   it('reads villages over a quarter and a year from the maintained period roll-ups, for every period rule', async () => {
     const define = (code: string, periodAggregation: string, categories: string[] = []) =>
-      admin.post('/api/indicators', {
-        code,
-        nameZh: code,
-        nameEn: code,
-        valueType: 'number',
-        direction: 'up',
-        unitAggregation: 'sum',
-        periodAggregation,
-        periodType: 'month',
-        source: 'entered',
-        entryLevel: 5,
-        categories,
-      });
+      defineMonthlyVillageIndicator(admin, { code, periodAggregation, categories });
     for (const rule of ['sum', 'last', 'average']) {
       expect((await define(`test.rollup_${rule}`, rule, ['m', 'f'])).status).toBe(201);
     }

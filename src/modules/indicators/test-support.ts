@@ -9,6 +9,25 @@ export async function divisionsUnder(client: ApiClient, code: string): Promise<s
     .map((u: { code: string }) => u.code);
 }
 
+/** Defines a summed, monthly village indicator with the given period rule and categories (for roll-up tests). */
+export function defineMonthlyVillageIndicator(
+  client: ApiClient,
+  options: { code: string; periodAggregation: string; categories?: string[]; entryWindowDays?: number },
+) {
+  return client.post('/api/indicators', {
+    nameZh: options.code,
+    nameEn: options.code,
+    valueType: 'number',
+    direction: 'up',
+    unitAggregation: 'sum',
+    periodType: 'month',
+    source: 'entered',
+    entryLevel: 5,
+    categories: [],
+    ...options,
+  });
+}
+
 /** A village's households, monthly: the plain entered indicator (also what the CLI test imports values of). */
 export const testHouseholds = {
   code: 'test.households',
