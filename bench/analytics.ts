@@ -70,8 +70,34 @@ try {
 
   const client = new pg.Client({ connectionString: bench.connectionString });
   await client.connect();
+  /** COPYs the lines in chunks of about 256 KB (one stream write per line would cost more than the COPY). */
   const copy = (statement: string, lines: () => Generator<string>) =>
-    pipeline(Readable.from(lines()), client.query(copyFrom(statement)));
+    pipeline(
+      Readable.from(
+        (function* () {
+          let chunk = '';
+          for (const line of lines()) {
+            chunk += line;
+            if (chunk.length > 1 << 18) {
+              yield chunk;
+              chunk = '';
+            }
+          }
+          if (chunk) yield chunk;
+        })(),
+      ),
+      client.query(copyFrom(statement)),
+    );
+  /** The stored history, in the values' key order. */
+  function* history() {
+    for (const indicator of indicators) {
+      for (let m = 0; m < MONTHS; m += 1) {
+        for (let v = 0; v < villages.length; v += 1) {
+          yield { indicator, m, village: villages[v] as (typeof villages)[number], value: valueOf(indicator.id, v, m) };
+        }
+      }
+    }
+  }
 
   // Set-up: the history and its roll-ups (summed here, as the writing transactions would have).
   const setup = await timed(async () => {
@@ -81,50 +107,31 @@ try {
     await copy(
       'copy indicator_value (indicator_id, period, unit_id, category, value, path_at, level) from stdin',
       function* () {
-        let chunk = '';
-        for (const indicator of indicators) {
-          for (let m = 0; m < MONTHS; m += 1) {
-            for (let v = 0; v < villages.length; v += 1) {
-              const village = villages[v] as (typeof villages)[number];
-              const value = valueOf(indicator.id, v, m);
-              chunk += `${indicator.id}\t${months[m]}\t${village.id}\t\t${value}\t${village.path}\t5\n`;
-              for (let level = 1; level <= 4; level += 1) {
-                const key = `${indicator.id}\t${months[m]}\t${village.path.slice(0, 1 + 13 * level)}\t${level}`;
-                const sum = rollups.get(key) ?? { total: 0, count: 0 };
-                sum.total += value;
-                sum.count += 1;
-                rollups.set(key, sum);
-              }
-              if (chunk.length > 1 << 18) {
-                yield chunk;
-                chunk = '';
-              }
-            }
+        for (const { indicator, m, village, value } of history()) {
+          yield `${indicator.id}\t${months[m]}\t${village.id}\t\t${value}\t${village.path}\t5\n`;
+          for (let level = 1; level <= 4; level += 1) {
+            const key = `${indicator.id}\t${months[m]}\t${village.path.slice(0, 1 + 13 * level)}\t${level}`;
+            const sum = rollups.get(key) ?? { total: 0, count: 0 };
+            sum.total += value;
+            sum.count += 1;
+            rollups.set(key, sum);
           }
         }
-        yield chunk;
       },
     );
     await copy(
       'copy indicator_rollup (indicator_id, period, path, level, category, total, count) from stdin',
       function* () {
-        let chunk = '';
         for (const [key, sum] of rollups) {
           const [id, month, path, level] = key.split('\t');
-          chunk += `${id}\t${month}\t${path}\t${level}\t\t${Math.round(sum.total * 10) / 10}\t${sum.count}\n`;
-          if (chunk.length > 1 << 18) {
-            yield chunk;
-            chunk = '';
-          }
+          yield `${id}\t${month}\t${path}\t${level}\t\t${Math.round(sum.total * 10) / 10}\t${sum.count}\n`;
         }
-        yield chunk;
       },
     );
     // Quarters and years of each village (the entry level): sum, periods present and the last one's value.
     await copy(
       'copy indicator_period_rollup (indicator_id, period, path, total, periods, last_period, last_value) from stdin',
       function* () {
-        let chunk = '';
         for (const indicator of indicators) {
           for (let v = 0; v < villages.length; v += 1) {
             const village = villages[v] as (typeof villages)[number];
@@ -135,16 +142,11 @@ try {
                 const last = first + span - 1;
                 const p = shiftPeriod(FIRST, first);
                 const coarse = span === 12 ? String(p.year) : `${p.year}Q${(p.index + 2) / 3}`;
-                chunk += `${indicator.id}\t${coarse}\t${village.path}\t${Math.round(total * 10) / 10}\t${span}\t${months[last]}\t${valueOf(indicator.id, v, last)}\n`;
-                if (chunk.length > 1 << 18) {
-                  yield chunk;
-                  chunk = '';
-                }
+                yield `${indicator.id}\t${coarse}\t${village.path}\t${Math.round(total * 10) / 10}\t${span}\t${months[last]}\t${valueOf(indicator.id, v, last)}\n`;
               }
             }
           }
         }
-        yield chunk;
       },
     );
     // Every stored value was logged when it was entered: the import's change log grows a table of 7M, as it would
@@ -153,20 +155,9 @@ try {
     await copy(
       'copy indicator_value_change (indicator_id, period, unit_id, category, new_value, changed_at) from stdin',
       function* () {
-        let chunk = '';
-        for (const indicator of indicators) {
-          for (let m = 0; m < MONTHS; m += 1) {
-            for (let v = 0; v < villages.length; v += 1) {
-              const village = villages[v] as (typeof villages)[number];
-              chunk += `${indicator.id}\t${months[m]}\t${village.id}\t\t${valueOf(indicator.id, v, m)}\t${months[m]}-20 10:00+08\n`;
-              if (chunk.length > 1 << 18) {
-                yield chunk;
-                chunk = '';
-              }
-            }
-          }
+        for (const { indicator, m, village, value } of history()) {
+          yield `${indicator.id}\t${months[m]}\t${village.id}\t\t${value}\t${months[m]}-20 10:00+08\n`;
         }
-        yield chunk;
       },
     );
     await sql`alter table indicator_value_change add primary key (indicator_id, period, unit_id, category, id)`.execute(
