@@ -53,7 +53,7 @@ function figures(indicator: IndicatorRow, cell: CellValue | undefined, target: T
   const reached = attainment({ value, target: targetValue, baseline, direction: indicator.direction });
   return {
     value,
-    reason: cell?.reason ?? 'NO_DATA',
+    reason: cell === undefined ? 'NO_DATA' : cell.reason,
     target: targetValue,
     baseline,
     attainment: reached === null ? null : Math.round(reached * 10_000) / 10_000,

@@ -283,6 +283,7 @@ describe('roll-ups, targets and rankings', () => {
   it('computes formulas per unit and explains a null', async () => {
     const share = await admin.get(`/api/analytics?indicator=test.poor_share&unit=${townA}&period=2024-05`);
     expect(share.body.value).toBeCloseTo((24 / 140) * 100, 8);
+    expect(share.body.reason).toBeNull();
     const empty = await admin.get(`/api/analytics?indicator=test.poor_share&unit=${townA}&period=2024-01`);
     expect(empty.body).toMatchObject({ value: null, reason: 'NO_DATA' });
     await save(admin, villageA2, '2024-06', [{ indicator: 'test.poor_households', value: 2 }]);
