@@ -106,7 +106,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   );
 }
 
-/** registry_household_figures as this migration made it (0010 splits it; its down restores this). */
+/** registry_household_figures as this migration made it (0011 splits it; its down restores this). */
 export async function createHouseholdFigures(db: Kysely<unknown>): Promise<void> {
   // What the given households contribute to their villages' figures, per year-end and main cause. Persons
   // are memberships: registered counts everyone who belonged to a registered household by the year's end;
@@ -209,7 +209,7 @@ export async function createHouseholdFigures(db: Kysely<unknown>): Promise<void>
     .execute(db);
 }
 
-/** registry_apply_household_figures as this migration made it (0010 replaces it; its down restores this). */
+/** registry_apply_household_figures as this migration made it (0011 replaces it; its down restores this). */
 export async function createApplyHouseholdFigures(db: Kysely<unknown>): Promise<void> {
   // Adds (sign 1) or takes away (sign -1) what the households contribute. Villages without statistics yet
   // get every year's row inserted with the figures (an import into empty villages writes each row once);
@@ -264,7 +264,7 @@ export async function createApplyHouseholdFigures(db: Kysely<unknown>): Promise<
     $$`.execute(db);
 }
 
-/** registry_refresh_village_stats as this migration made it (0010 splits it; its down restores this). */
+/** registry_refresh_village_stats as this migration made it (0011 splits it; its down restores this). */
 export async function createRefreshVillageStats(db: Kysely<unknown>): Promise<void> {
   // The full recount of villages (after edits of single households) now goes through the same figures.
   await sql
