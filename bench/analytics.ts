@@ -4,8 +4,7 @@
  * over the same rows in the same run (goal: < 100 ms), and (b) the product's CSV import of ≈1M new values
  * (all checks, change log, roll-up deltas, one transaction; goal: < 30 s) against a bare COPY of the same
  * rows. The 7M history is loaded with COPY (values, their change log, and tree and period roll-ups summed on the
- * client): that is
- * set-up.
+ * client): that is set-up.
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';

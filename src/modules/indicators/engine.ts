@@ -62,7 +62,7 @@ export async function evaluateAtLevel(
     return result;
   }
   if (indicator.source === 'computed') return evaluateComputed(db, indicator, period, scope);
-  return evaluateEntered(db, definitions, indicator, period, scope);
+  return evaluateEntered(db, indicator, period, scope);
 }
 
 function nativePeriods(indicator: IndicatorRow, period: Period): string[] {
@@ -78,7 +78,6 @@ function nativePeriods(indicator: IndicatorRow, period: Period): string[] {
 
 async function evaluateEntered(
   db: Executor,
-  definitions: ReadonlyMap<string, IndicatorRow>,
   indicator: IndicatorRow,
   period: Period,
   scope: Scope,

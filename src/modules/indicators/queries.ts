@@ -263,14 +263,27 @@ export async function storedValuesOf(
   return rows;
 }
 
-/** A unit's logged value changes for one period, newest first, with the name of whoever made each. */
+/**
+ * A unit's logged value changes for one period, newest first, with the name of whoever made each. Read per
+ * indicator, since the log's key leads with the indicator (migration 0014): one key range each.
+ */
 export function valueChangesOf(
   db: Executor,
   options: { unitId: number; period: string; indicatorId?: number; limit: number },
 ) {
   let query = db
-    .selectFrom('indicator_value_change as c')
-    .innerJoin('indicator as i', 'i.id', 'c.indicator_id')
+    .selectFrom('indicator as i')
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('indicator_value_change')
+          .selectAll()
+          .whereRef('indicator_id', '=', 'i.id')
+          .where('period', '=', options.period)
+          .where('unit_id', '=', options.unitId)
+          .as('c'),
+      (join) => join.onTrue(),
+    )
     .leftJoin('app_user as u', 'u.id', 'c.changed_by')
     .select([
       'i.code as indicator',
@@ -281,9 +294,7 @@ export function valueChangesOf(
       'u.display_name as changed_by',
       'c.changed_at',
       'c.request_id',
-    ])
-    .where('c.unit_id', '=', options.unitId)
-    .where('c.period', '=', options.period);
-  if (options.indicatorId !== undefined) query = query.where('c.indicator_id', '=', options.indicatorId);
+    ]);
+  if (options.indicatorId !== undefined) query = query.where('i.id', '=', options.indicatorId);
   return query.orderBy('c.changed_at', 'desc').orderBy('c.id', 'desc').limit(options.limit).execute();
 }

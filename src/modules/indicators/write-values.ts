@@ -253,10 +253,7 @@ export async function writeValues(
     ...(await lockedRows(tx)),
     ...(await staleRows(tx)),
     ...(await uncommentedOutliers(tx)),
-    // With no rule defined the query is skipped: planned for a million staged values it hashes whole tables.
-    ...([...definitions.values()].some((d) => Array.isArray(d.rules) && d.rules.length > 0)
-      ? await brokenRules(tx)
-      : []),
+    ...(await brokenRules(tx, definitions)),
   ];
   const issues = found.map((issue) => ({
     row: issue.row,

@@ -20,7 +20,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     db,
   );
 
-  // The whole roll-up of one indicator from the leaves: when it is created, when its weight changes, and here.
+  // The whole roll-up of one indicator from the leaves: when its weight changes (changeIndicator), and here.
   await sql`
     create function indicator_rebuild_weighted_rollup(weighted_id integer) returns void language sql as $$
       delete from indicator_weighted_rollup where indicator_id = weighted_id;

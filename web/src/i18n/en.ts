@@ -689,7 +689,6 @@ export const en: Messages = {
     newValue: 'New value',
     changedBy: 'Changed by',
     changedAt: 'Changed at',
-    system: 'System',
     fixFields: 'Correct the fields marked below',
     approvedBy: 'Approved by',
     editIndicator: 'Edit indicator {{code}}',

@@ -668,7 +668,6 @@ export const zhCN = {
     newValue: '新值',
     changedBy: '修改人',
     changedAt: '修改时间',
-    system: '系统',
     fixFields: '请修正下方标出的字段',
     approvedBy: '审核人',
     editIndicator: '编辑指标 {{code}}',

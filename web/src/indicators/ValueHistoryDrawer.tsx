@@ -34,7 +34,7 @@ export function ValueHistoryDrawer({
     { key: 'oldValue', title: t('indicators.oldValue'), value: (c) => c.oldValue },
     { key: 'newValue', title: t('indicators.newValue'), value: (c) => c.newValue },
     { key: 'comment', title: t('indicators.comment'), value: (c) => c.comment },
-    { key: 'changedBy', title: t('indicators.changedBy'), value: (c) => c.changedBy ?? t('indicators.system') },
+    { key: 'changedBy', title: t('indicators.changedBy'), value: (c) => c.changedBy ?? t('common.system') },
   ];
   return (
     <Drawer
