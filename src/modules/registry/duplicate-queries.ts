@@ -155,15 +155,3 @@ export function bumpHouseholdVersion(db: Executor, householdId: string) {
     .where('id', '=', householdId)
     .execute();
 }
-
-/** Whether a household has an active head now. */
-export async function hasHead(db: Executor, householdId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('registry_membership')
-    .select('id')
-    .where('household_id', '=', householdId)
-    .where('relation', '=', 'head')
-    .where('end_on', 'is', null)
-    .executeTakeFirst();
-  return row !== undefined;
-}

@@ -12,13 +12,12 @@ import {
   duplicateById,
   type DuplicateRow,
   endMembershipOn,
-  hasHead,
   insertDuplicates,
   listDuplicates as queryDuplicates,
   lockDuplicate,
 } from './duplicate-queries.ts';
 import { validateIdNumbers } from './id-numbers.ts';
-import { insertMembership, insertPerson, personsByIdNumbers, refreshVillageStats } from './queries.ts';
+import { hasHead, insertMembership, insertPerson, personsByIdNumbers, refreshVillageStats } from './queries.ts';
 import { type DuplicateDecision, type DuplicateRefusal, refuseDuplicateDecision } from './rules/duplicate-decision.ts';
 import { maskIdNumber } from './rules/id-number.ts';
 import { newPersonValues } from './person-values.ts';

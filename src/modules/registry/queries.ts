@@ -35,7 +35,7 @@ export function currentMembershipsOf(db: Executor, idNumbers: readonly string[])
  * Serialises registrations that touch the same village (its next household number) or the same identity
  * numbers, until the caller's transaction ends: the second of two clerks registering one person at once
  * then sees the first's household and queues the person as a duplicate, as if they had come one after the
- * other. Taken in a fixed order, so two registrations never wait for each other.
+ * other. Taken in a fixed order, so two registrations never deadlock.
  */
 export async function lockRegistration(tx: Executor, options: { villageId: number; idNumbers: readonly string[] }) {
   const keys = [`village:${options.villageId}`, ...[...new Set(options.idNumbers)].sort().map((id) => `id:${id}`)];
@@ -104,18 +104,6 @@ export function lockHousehold(db: Executor, id: string) {
     .innerJoin('org_unit as v', 'v.id', 'h.village_id')
     .selectAll('h')
     .select(['v.code as village_code', 'v.path as village_path'])
-    .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom('registry_membership as m')
-            .select('m.id')
-            .whereRef('m.household_id', '=', 'h.id')
-            .where('m.relation', '=', 'head')
-            .where('m.end_on', 'is', null),
-        )
-        .as('has_head'),
-    )
     .where('h.id', '=', id)
     .forUpdate('h')
     .executeTakeFirst();
@@ -455,4 +443,16 @@ export function exportRows(db: Executor, path: string) {
     .orderBy(sql`m.relation <> 'head'`)
     .orderBy('m.id')
     .execute();
+}
+
+/** Whether a household has an active head now. */
+export async function hasHead(db: Executor, householdId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('registry_membership')
+    .select('id')
+    .where('household_id', '=', householdId)
+    .where('relation', '=', 'head')
+    .where('end_on', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -4,7 +4,14 @@ import type { Tx } from '../../platform/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { authorize } from '../auth/access.ts';
 import type { ServiceContext } from '../auth/context.ts';
-import { incomeRecordsOf, incomesOf, type LockedHousehold, lockHousehold, refreshVillageStats } from './queries.ts';
+import {
+  hasHead,
+  incomeRecordsOf,
+  incomesOf,
+  type LockedHousehold,
+  lockHousehold,
+  refreshVillageStats,
+} from './queries.ts';
 import type { BasicNeeds } from './rules/basic-needs.ts';
 import { checkHouseholdExit } from './rules/household-exit.ts';
 import { assertTransition, type HouseholdState, type MonitoringKind, nextStatuses } from './rules/lifecycle.ts';
@@ -130,7 +137,7 @@ export async function transitionHousehold(ctx: ServiceContext, options: Transiti
     const household = await lockForChange(tx, ctx, options);
     // A household whose head waits in the deduplication queue is no complete family yet: its status would be
     // judged on a household that may still change.
-    if (!household.has_head) {
+    if (!(await hasHead(tx, household.id))) {
       throw new AppError('REGISTRY_HOUSEHOLD_WITHOUT_HEAD', { number: household.number }, [
         { field: 'members', code: 'head_count', message: '0' },
       ]);

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, Row } from 'antd';
 import type { echarts } from '../common/echarts.ts';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegistryStatsBreakdown } from '../api/types.ts';
 import { type ChartTable, EChart } from '../common/EChart.tsx';
-import type { MeasureType, PovertyCause } from './causes-and-measures.ts';
+import { causeLabel, type MeasureType, measureLabel, type PovertyCause } from './causes-and-measures.ts';
 import { breakdownQuery, type HouseholdDrill } from './registry-queries.ts';
 
 type Props = { unit: string; year: number; onDrill: (drill: HouseholdDrill) => void };
@@ -43,10 +44,29 @@ function BreakdownCard(props: {
 /** Registered households by main cause (a pie). */
 function CauseChart({ unit, year, onDrill }: Props) {
   const { t } = useTranslation();
-  const items = useQuery(breakdownQuery(unit, year, 'cause')).data ?? [];
-  const shown = items.filter((item) => (item.registeredHouseholds ?? 0) > 0);
-  const label = (key: string) => t(`registry.causes.${key}`, { defaultValue: key });
+  const data = useQuery(breakdownQuery(unit, year, 'cause')).data;
+  const items = useMemo(() => data ?? [], [data]);
+  const shown = useMemo(() => items.filter((item) => (item.registeredHouseholds ?? 0) > 0), [items]);
   const title = t('registry.breakdown.byCause');
+  // Kept while the figures stand: a new option object redraws the chart from scratch.
+  const option = useMemo<echarts.EChartsCoreOption>(
+    () => ({
+      tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+      legend: { type: 'scroll', orient: 'vertical', left: 0, top: 24 },
+      series: [
+        {
+          type: 'pie',
+          radius: ['35%', '68%'],
+          center: ['62%', '55%'],
+          data: shown.map((item) => ({
+            name: causeLabel(t, item.key),
+            value: item.registeredHouseholds,
+          })),
+        },
+      ],
+    }),
+    [shown, t],
+  );
   return (
     <BreakdownCard
       title={title}
@@ -54,18 +74,7 @@ function CauseChart({ unit, year, onDrill }: Props) {
       name={`${title}-${unit}-${year}`}
       shown={shown}
       onDrill={(item) => onDrill({ unit, year, cause: item.key as PovertyCause })}
-      option={{
-        tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-        legend: { type: 'scroll', orient: 'vertical', left: 0, top: 24 },
-        series: [
-          {
-            type: 'pie',
-            radius: ['35%', '68%'],
-            center: ['62%', '55%'],
-            data: shown.map((item) => ({ name: label(item.key), value: item.registeredHouseholds })),
-          },
-        ],
-      }}
+      option={option}
       table={{
         columns: [
           t('registry.breakdown.cause'),
@@ -75,7 +84,7 @@ function CauseChart({ unit, year, onDrill }: Props) {
           t('registry.breakdown.poorPersons'),
         ],
         rows: items.map((item) => [
-          label(item.key),
+          causeLabel(t, item.key),
           item.registeredHouseholds ?? 0,
           item.registeredPersons ?? 0,
           item.poorHouseholds ?? 0,
@@ -89,10 +98,25 @@ function CauseChart({ unit, year, onDrill }: Props) {
 /** Households assisted within the year by measure type (bars). */
 function MeasureChart({ unit, year, onDrill }: Props) {
   const { t } = useTranslation();
-  const items = useQuery(breakdownQuery(unit, year, 'measure')).data ?? [];
-  const shown = items.filter((item) => (item.households ?? 0) > 0);
-  const label = (key: string) => t(`registry.measureTypes.${key}`, { defaultValue: key });
+  const data = useQuery(breakdownQuery(unit, year, 'measure')).data;
+  const items = useMemo(() => data ?? [], [data]);
+  const shown = useMemo(() => items.filter((item) => (item.households ?? 0) > 0), [items]);
   const title = t('registry.breakdown.byMeasure');
+  const option = useMemo<echarts.EChartsCoreOption>(
+    () => ({
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      grid: { left: 110, right: 24, top: 32, bottom: 24 },
+      xAxis: { type: 'value' },
+      yAxis: {
+        type: 'category',
+        data: shown.map((item) => measureLabel(t, item.key)),
+      },
+      series: [
+        { type: 'bar', name: t('registry.breakdown.households'), data: shown.map((item) => item.households ?? 0) },
+      ],
+    }),
+    [shown, t],
+  );
   return (
     <BreakdownCard
       title={title}
@@ -100,15 +124,7 @@ function MeasureChart({ unit, year, onDrill }: Props) {
       name={`${title}-${unit}-${year}`}
       shown={shown}
       onDrill={(item) => onDrill({ unit, year, measure: item.key as MeasureType })}
-      option={{
-        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-        grid: { left: 110, right: 24, top: 32, bottom: 24 },
-        xAxis: { type: 'value' },
-        yAxis: { type: 'category', data: shown.map((item) => label(item.key)) },
-        series: [
-          { type: 'bar', name: t('registry.breakdown.households'), data: shown.map((item) => item.households ?? 0) },
-        ],
-      }}
+      option={option}
       table={{
         columns: [
           t('registry.breakdown.measure'),
@@ -116,7 +132,12 @@ function MeasureChart({ unit, year, onDrill }: Props) {
           t('registry.breakdown.measures'),
           t('registry.breakdown.amount'),
         ],
-        rows: items.map((item) => [label(item.key), item.households ?? 0, item.measures ?? 0, item.amountYuan ?? 0]),
+        rows: items.map((item) => [
+          measureLabel(t, item.key),
+          item.households ?? 0,
+          item.measures ?? 0,
+          item.amountYuan ?? 0,
+        ]),
       }}
     />
   );

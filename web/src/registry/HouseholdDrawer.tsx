@@ -32,7 +32,7 @@ import {
   useTransition,
   useUpdateConditions,
 } from './registry-queries.ts';
-import { MEASURE_TYPES, type MeasureType } from './causes-and-measures.ts';
+import { causeLabel, MEASURE_TYPES, type MeasureType, measureLabel } from './causes-and-measures.ts';
 
 const NEEDS = [
   'food',
@@ -186,7 +186,7 @@ export function HouseholdDrawer({ id, canWrite, onClose }: { id: string; canWrit
               <Tag data-testid="household-status">{t(`registry.status.${household.status}`)}</Tag>
             </Descriptions.Item>
             <Descriptions.Item label={t('registry.columns.cause')}>
-              {t(`registry.causes.${household.mainCause}`, { defaultValue: household.mainCause })}
+              {causeLabel(t, household.mainCause)}
             </Descriptions.Item>
           </Descriptions>
           {mayReveal && (
@@ -253,7 +253,7 @@ export function HouseholdDrawer({ id, canWrite, onClose }: { id: string; canWrit
                       {
                         title: t('registry.measureType'),
                         dataIndex: 'type',
-                        render: (type: string) => t(`registry.measureTypes.${type}`, { defaultValue: type }),
+                        render: (type: string) => measureLabel(t, type),
                       },
                       { title: t('registry.effectiveOn'), dataIndex: 'givenOn' },
                       { title: t('registry.amount'), dataIndex: 'amountYuan', align: 'right' },

@@ -10,7 +10,13 @@ import { OrgUnitSelect } from '../org/OrgUnitSelect.tsx';
 import { unitQuery } from '../org/org-queries.ts';
 import { HouseholdDrawer } from './HouseholdDrawer.tsx';
 import { NewHouseholdModal } from './NewHouseholdModal.tsx';
-import { MEASURE_TYPES, type MeasureType, POVERTY_CAUSES, type PovertyCause } from './causes-and-measures.ts';
+import {
+  causeLabel,
+  MEASURE_TYPES,
+  type MeasureType,
+  POVERTY_CAUSES,
+  type PovertyCause,
+} from './causes-and-measures.ts';
 import { type HouseholdDrill, householdsQuery } from './registry-queries.ts';
 
 const STATUSES: RegistryHouseholdStatus[] = ['identified', 'registered', 'exited', 'monitored', 'risk_eliminated'];
@@ -102,7 +108,7 @@ export function HouseholdsTab({ canWrite, drill }: { canWrite: boolean; drill?: 
           { title: t('registry.columns.members'), dataIndex: 'memberCount', align: 'right' },
           {
             title: t('registry.columns.cause'),
-            render: (_, row) => t(`registry.causes.${row.mainCause}`, { defaultValue: row.mainCause }),
+            render: (_, row) => causeLabel(t, row.mainCause),
           },
           {
             title: t('registry.columns.status'),

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { MeasureBody, NewHouseholdBody } from '../api/types.ts';
 
 export type PovertyCause = NonNullable<NewHouseholdBody['mainCause']>;
@@ -34,3 +35,13 @@ export const MEASURE_TYPES: readonly MeasureType[] = [
   'infrastructure',
   'public_services',
 ];
+
+/** The label of a cause, or the key itself for one the screens do not know (a newer server). */
+export function causeLabel(t: TFunction, key: string): string {
+  return t(`registry.causes.${key}`, { defaultValue: key });
+}
+
+/** The label of a measure type, or the key itself for one the screens do not know. */
+export function measureLabel(t: TFunction, key: string): string {
+  return t(`registry.measureTypes.${key}`, { defaultValue: key });
+}
