@@ -53,13 +53,16 @@ export function linksOf(db: Executor, sha256: string) {
     .execute();
 }
 
-/** The files linked to each of several owners of one kind, by file name; `owner` is the owner's id as text. */
+/**
+ * The files linked to each of several owners (at least one) of one kind, by file name; `owner` is the owner's id
+ * as text.
+ */
 export function filesOf(db: Executor, ownerKind: FileOwnerKind, ownerIds: readonly string[]) {
   return db
     .selectFrom('file_link')
     .select([sql<string>`owner_id::text`.as('owner'), 'sha256', 'file_name as name'])
     .where('owner_kind', '=', ownerKind)
-    .where('owner_id', 'in', ownerIds.length > 0 ? ownerIds : ['0'])
+    .where('owner_id', 'in', ownerIds)
     .orderBy('file_name')
     .execute();
 }

@@ -59,9 +59,8 @@ export function decisions(db: Executor, options: { scope: string[] | null; unitP
 
 export type DecisionRow = Awaited<ReturnType<typeof decisions>>[number];
 
-/** What came of each decision: the plan nodes it created or amended and the tasks issued from it. */
-export function decisionOutcomes(db: Executor, decisionIds: readonly string[]) {
-  const ids = decisionIds.length > 0 ? decisionIds : ['0'];
+/** What came of each decision (at least one): the plan nodes it created or amended and the tasks issued from it. */
+export function decisionOutcomes(db: Executor, ids: readonly string[]) {
   return Promise.all([
     db
       .selectFrom('plan_node')

@@ -84,6 +84,7 @@ export async function getDecision(ctx: ServiceContext, options: { id: string }) 
 
 /** Presents decisions with their outcomes and files, read for all of them at once. */
 async function presentDecisions(ctx: ServiceContext, rows: DecisionRow[]) {
+  if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
   const [[nodes, tasks], files] = await Promise.all([decisionOutcomes(ctx.db, ids), filesOf(ctx.db, 'decision', ids)]);
   return rows.map((row) => ({

@@ -14,7 +14,7 @@ export type JudgedTask = {
   completionReportedOn: string | null;
 };
 
-export type Judgement = { colour: TaskColour | null; reasons: string[]; plannedPercent: number; day: string };
+type Judgement = { colour: TaskColour | null; reasons: string[]; plannedPercent: number };
 
 /**
  * The task's colour today under the rules. The planned pace is read from the milestones, whose dates the
@@ -36,7 +36,7 @@ export function judgeTask(task: JudgedTask, now: Date, rules: ColourRules): Judg
     },
     rules,
   );
-  return { colour: judgement.colour, reasons: judgement.reasons, plannedPercent: planned, day };
+  return { colour: judgement.colour, reasons: judgement.reasons, plannedPercent: planned };
 }
 
 /** Milestones an extension left behind the new deadline's dates stay valid; anything else reads as no plan. */

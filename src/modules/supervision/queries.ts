@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Executor, Tx } from '../../platform/database.ts';
-import type { SupervisionNoticeKind } from '../../platform/db-schema.ts';
+import type { Database, SupervisionNoticeKind } from '../../platform/db-schema.ts';
 import { arrayLiteral } from '../../platform/pg-array.ts';
 import { escapeLike, grantedWithin } from '../tasks/queries.ts';
 
@@ -126,52 +126,9 @@ export function historiesOf(db: Executor, taskIds: readonly string[]) {
     .execute();
 }
 
-export type NewNotice = {
-  taskId: string;
-  unitId: number;
-  unitPath: string;
-  kind: SupervisionNoticeKind;
-  origin: 'automatic' | 'manual';
-  issuedOn: string;
-  body: string;
-  deductionPoints: number;
-  escalatedTo: string | null;
-  sourceKey: string | null;
-  issuedBy: number | null;
-  at: Date;
-};
-
-const NOTICE_COLUMNS = sql`(task_id, unit_id, unit_path, kind, origin, issued_on, body, deduction_points,
-  escalated_to, source_key, issued_by, created_at)`;
-
-/** The notices as rows in `NOTICE_COLUMNS` order, sent as one array per column. */
-function noticeRows(notices: readonly NewNotice[]) {
-  const column = <T>(pick: (notice: NewNotice) => T) => notices.map(pick);
-  return sql`select * from unnest(${column((n) => n.taskId)}::bigint[], ${column((n) => n.unitId)}::integer[],
-    ${column((n) => n.unitPath)}::text[], ${column((n) => n.kind)}::text[], ${column((n) => n.origin)}::text[],
-    ${column((n) => n.issuedOn)}::date[], ${column((n) => n.body)}::text[],
-    ${column((n) => n.deductionPoints)}::numeric[], ${column((n) => n.escalatedTo)}::text[],
-    ${column((n) => n.sourceKey)}::text[], ${column((n) => n.issuedBy)}::integer[], ${column((n) => n.at)}::timestamptz[])`;
-}
-
-/**
- * Inserts notices, one array per column; automatic ones carry a source key, so issuing the same one twice
- * does nothing. Answers the inserted notices in the order given.
- */
-export async function insertNotices(tx: Executor, notices: readonly NewNotice[]) {
-  if (notices.length === 0) return [];
-  const result = await sql<{
-    id: string;
-    task_id: string;
-    kind: SupervisionNoticeKind;
-    unit_id: number;
-    unit_path: string;
-  }>`
-    insert into supervision_notice ${NOTICE_COLUMNS}
-    ${noticeRows(notices)}
-    on conflict (source_key) do nothing
-    returning id, task_id, kind, unit_id, unit_path`.execute(tx);
-  return result.rows;
+/** Inserts a notice a supervisor issues by hand (the automatic ones come from `issueEscalations`). */
+export function insertNotice(tx: Executor, values: Insertable<Database['supervision_notice']>) {
+  return tx.insertInto('supervision_notice').values(values).returning('id').executeTakeFirstOrThrow();
 }
 
 /** A notice the escalation rules call for on a task: issued to the task's lead unit, keyed by its source. */

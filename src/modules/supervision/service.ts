@@ -12,7 +12,7 @@ import {
   colourCounts,
   colourWall,
   insertInspection,
-  insertNotices,
+  insertNotice,
   inspectionsOf,
   inspectionsPage,
   type InspectionRow,
@@ -135,23 +135,19 @@ export async function issueNotice(
       ]);
     }
     const now = ctx.clock.now();
-    const [inserted] = await insertNotices(tx, [
-      {
-        taskId: task.id,
-        unitId: task.lead_unit_id,
-        unitPath: task.lead_unit_path,
-        kind: options.kind,
-        origin: 'manual',
-        issuedOn: chinaDateOf(now),
-        body: options.body,
-        deductionPoints: 0,
-        escalatedTo: options.escalatedTo ?? null,
-        sourceKey: null,
-        issuedBy: ctx.actor.userId,
-        at: now,
-      },
-    ]);
-    if (!inserted) throw new Error('a manual notice has no source key and is always inserted');
+    const inserted = await insertNotice(tx, {
+      task_id: task.id,
+      unit_id: task.lead_unit_id,
+      unit_path: task.lead_unit_path,
+      kind: options.kind,
+      origin: 'manual',
+      issued_on: chinaDateOf(now),
+      body: options.body,
+      deduction_points: 0,
+      escalated_to: options.escalatedTo ?? null,
+      issued_by: ctx.actor.userId,
+      created_at: now,
+    });
     await insertNotifications(tx, [
       {
         unitId: task.lead_unit_id,
