@@ -4,24 +4,13 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
-import { chineseLogin, newPage, openBrowser, screenshot, signInAsAdmin } from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { chineseLogin, choose, newPage, openBrowser, screenshot, signInAsAdmin } from './support/browser.ts';
 
 const CITY = '140900000000';
 const KELAN = '140929000000';
 // The current year's window is open (it closes 30 days after the year ends); the demo holds 2012–2021.
 const PERIOD = String(new Date().getFullYear());
-
-/** Picks an option of an Ant Design select opened by clicking `control`; a searchable one is typed into first. */
-async function choose(page: Page, control: Locator, option: string, search?: string) {
-  await control.click();
-  if (search) await control.fill(search);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
-}
 
 /** The map widget's values per county name, as the chart received them. */
 async function mapValues(page: Page): Promise<Record<string, number | null>> {

@@ -7,7 +7,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { chineseLogin, newPage, openTestPage, screenshot, signInAs, signInAsAdmin } from './support/browser.ts';
+import {
+  chineseLogin,
+  confirmDialog,
+  newPage,
+  openTestPage,
+  screenshot,
+  signInAs,
+  signInAsAdmin,
+} from './support/browser.ts';
 import { confirmPopup, day, formItem, pickUnit, post, responseTo, runSuffix } from './support/loop.ts';
 
 const TOWNSHIP = '140929201000'; // 高家会乡
@@ -104,7 +112,7 @@ test('a decision with an attachment issues a task, and the task shows the decisi
     .locator('input[type=file]')
     .setInputFiles({ name: '会议纪要.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 minutes') });
   await dialog.getByText('会议纪要.pdf').waitFor();
-  await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await confirmDialog(dialog);
 
   const drawer = page.locator('.ant-drawer').filter({ hasText: `常务会议决定${suffix}` });
   await drawer.getByRole('link', { name: '会议纪要.pdf' }).waitFor();

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { chineseLogin, openTestPage, screenshot, signInAsAdmin } from './support/browser.ts';
+import { chineseLogin, choose, confirmDialog, openTestPage, screenshot, signInAsAdmin } from './support/browser.ts';
 import { day, formItem, post, runSuffix } from './support/loop.ts';
 
 const SUPERVISED = '140929203000'; // 水峪贯乡
@@ -23,21 +23,6 @@ function task(title: string, lead: string, span: { startOn: string; deadline: st
     ...span,
     issue: true,
   };
-}
-
-/** Chooses an option of the antd select in `scope` (a form item, a card) by part of its text. */
-async function choose(page: Page, scope: Locator, option: string) {
-  await scope.locator('.ant-select').first().click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
-}
-
-async function ok(dialog: Locator) {
-  await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
-  await dialog.waitFor({ state: 'hidden' });
 }
 
 test('supervision centre: the wall drills down by unit, overdue work, a notice, an inspection with a photo, an escalation', async (t) => {
@@ -85,10 +70,9 @@ async function superviseOverdueTask(page: Page, title: string, suffix: string) {
   const notices = page.getByRole('tabpanel', { name: '督办单' });
   await notices.getByRole('button', { name: '下发督办单' }).click();
   const noticeForm = page.getByRole('dialog').filter({ hasText: '督办内容' });
-  await noticeForm.getByRole('combobox').fill(suffix);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: title }).click();
+  await choose(page, noticeForm.getByRole('combobox'), title, suffix);
   await noticeForm.getByLabel('督办内容').fill(`请于三日内报送整改情况${suffix}`);
-  await ok(noticeForm);
+  await confirmDialog(noticeForm);
   const noticeRow = notices.getByRole('row').filter({ hasText: title });
   await noticeRow.getByText('人工').waitFor();
 
@@ -96,15 +80,14 @@ async function superviseOverdueTask(page: Page, title: string, suffix: string) {
   const inspections = page.getByRole('tabpanel', { name: '实地督查' });
   await inspections.getByRole('button', { name: '记录实地督查' }).click();
   const inspectionForm = page.getByRole('dialog').filter({ hasText: '实地检查发现' });
-  await inspectionForm.getByRole('combobox').first().fill(suffix);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: title }).click();
+  await choose(page, inspectionForm.getByRole('combobox').first(), title, suffix);
   await inspectionForm.getByLabel('实地检查发现').fill('现场仅完成路基，与报送的进度不符');
   await inspectionForm.getByText('与报送不符').click();
   await inspectionForm
     .locator('input[type=file]')
     .setInputFiles({ name: `现场${suffix}.png`, mimeType: 'image/png', buffer: Buffer.from('png-site-photo') });
   await inspectionForm.getByText(`现场${suffix}.png`).waitFor();
-  await ok(inspectionForm);
+  await confirmDialog(inspectionForm);
   const inspectionRow = inspections.getByRole('row').filter({ hasText: title });
   await inspectionRow.getByText('与报送不符').waitFor();
   await inspectionRow.getByRole('link', { name: `现场${suffix}.png` }).waitFor();
@@ -117,7 +100,7 @@ async function superviseOverdueTask(page: Page, title: string, suffix: string) {
   const escalation = page.getByRole('dialog').filter({ hasText: '提级至（领导）' });
   await escalation.getByLabel('督办内容').fill('整改不力，提请分管副市长督办');
   await escalation.getByLabel('提级至（领导）').fill(`分管副市长${suffix}`);
-  await ok(escalation);
+  await confirmDialog(escalation);
   await drawer.getByText(`→ 分管副市长${suffix}`).waitFor();
   await drawer.getByText('现场仅完成路基，与报送的进度不符').waitFor();
   await screenshot(page, 'loop-escalation');
@@ -166,15 +149,15 @@ test('assessment: an entered score, a veto, a bonus claim and an exemption decid
   });
 
   await page.goto('/assessment');
-  await choose(page, page.locator('body'), `${name}（60）`);
+  await choose(page, page.locator('.ant-select').first(), `${name}（60）`);
   await page.getByRole('tab', { name: '评价录入与加分' }).click();
   const inputs = page.getByRole('tabpanel', { name: '评价录入与加分' });
   const card = (title: string) =>
     inputs.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: title }) });
 
   const entered = card('评价得分（如社会评价）');
-  await choose(page, formItem(entered, '单位'), '西豹峪乡');
-  await choose(page, formItem(entered, '考核指标'), '社会评价');
+  await choose(page, formItem(entered, '单位').locator('.ant-select').first(), '西豹峪乡');
+  await choose(page, formItem(entered, '考核指标').locator('.ant-select').first(), '社会评价');
   await formItem(entered, '得分').locator('input').fill('80');
   await entered.getByRole('button', { name: /保\s*存/ }).click();
   await entered.getByText('已保存，重新计算后计入结果').waitFor();
@@ -185,8 +168,8 @@ test('assessment: an entered score, a veto, a bonus claim and an exemption decid
     .waitFor();
 
   const veto = card('一票否决事项');
-  await choose(page, formItem(veto, '单位'), '温泉乡');
-  await choose(page, formItem(veto, '考核指标'), '安全生产');
+  await choose(page, formItem(veto, '单位').locator('.ant-select').first(), '温泉乡');
+  await choose(page, formItem(veto, '考核指标').locator('.ant-select').first(), '安全生产');
   await formItem(veto, '理由').locator('textarea').fill('发生较大安全生产事故');
   await veto.getByRole('button', { name: /保\s*存/ }).click();
   await card('已录入的一票否决').getByRole('row').filter({ hasText: '温泉乡' }).waitFor();
@@ -194,21 +177,21 @@ test('assessment: an entered score, a veto, a bonus claim and an exemption decid
   const bonus = card('加分申报');
   await bonus.getByRole('button', { name: '申报加分' }).click();
   const claim = page.getByRole('dialog').filter({ hasText: '申报加分' });
-  await choose(page, formItem(claim, '单位'), '西豹峪乡');
-  await choose(page, formItem(claim, '考核指标'), '创新加分');
+  await choose(page, formItem(claim, '单位').locator('.ant-select').first(), '西豹峪乡');
+  await choose(page, formItem(claim, '考核指标').locator('.ant-select').first(), '创新加分');
   await formItem(claim, '分值').locator('input').fill('5');
   await formItem(claim, '理由').locator('textarea').fill('获评省级改革创新案例');
-  await ok(claim);
+  await confirmDialog(claim);
   await decide(page, bonus.getByRole('row').filter({ hasText: '获评省级改革创新案例' }), '材料齐全，同意加分');
 
   await page.getByRole('tab', { name: '容错免责' }).click();
   const exemptions = page.getByRole('tabpanel', { name: '容错免责' });
   await exemptions.getByRole('button', { name: '申请容错免责' }).click();
   const apply = page.getByRole('dialog').filter({ hasText: '申请减免分值' });
-  await choose(page, formItem(apply, '单位'), '西豹峪乡');
-  await choose(page, formItem(apply, '扣分事项'), `被督办任务${suffix}`);
+  await choose(page, formItem(apply, '单位').locator('.ant-select').first(), '西豹峪乡');
+  await choose(page, formItem(apply, '扣分事项').locator('.ant-select').first(), `被督办任务${suffix}`);
   await formItem(apply, '理由').locator('textarea').fill('因上级调整建设方案导致延误');
-  await ok(apply);
+  await confirmDialog(apply);
   await decide(page, exemptions.getByRole('row').filter({ hasText: '因上级调整建设方案导致延误' }), '符合容错情形');
   await screenshot(page, 'loop-exemption-approved');
 
@@ -240,6 +223,6 @@ async function decide(page: Page, row: Locator, reason: string) {
   await row.getByRole('button', { name: /^同\s*意$/ }).click();
   const dialog = page.getByRole('dialog').filter({ hasText: '审批意见' });
   await dialog.getByLabel('审批意见').fill(reason);
-  await ok(dialog);
+  await confirmDialog(dialog);
   await row.getByText('已同意').waitFor();
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { idCheckCharacter } from '../src/modules/registry/rules/id-number.ts';
-import { chineseLogin, newPage, openBrowser, screenshot, signInAsAdmin } from './support/browser.ts';
+import { chineseLogin, newPage, openBrowser, openTestPage, screenshot, signInAsAdmin } from './support/browser.ts';
 
 const village = '140929101201'; // 谷河村, Kelan County: every registered household there exited by 2020
 
@@ -223,17 +223,19 @@ test('decide a duplicate ID from the queue, and take a village exit through its 
 });
 
 test('see a county’s year by main cause and open the households behind a slice', async (t) => {
-  const browser = await openBrowser();
-  t.after(() => browser.close());
-  const { page, pageErrors } = await newPage(browser);
+  const { page, pageErrors } = await openTestPage(t, 'registry-by-cause');
   await signInAsAdmin(page, chineseLogin);
 
   await page.goto('/registry?unit=140929');
+  const figures = page.waitForResponse(
+    (response) =>
+      /\/api\/registry\/stats\/breakdown\?.*by=cause/.test(response.url()) && response.url().includes('year=2016'),
+  );
   await page.getByLabel('年份').fill('2016');
+  await figures;
   const byCause = page.getByTestId('registry-by-cause');
   const canvas = byCause.locator('canvas');
   await canvas.waitFor();
-  await page.waitForLoadState('networkidle');
   await screenshot(page, 'registry-by-cause');
 
   // The first slice starts at the top of the ring and runs clockwise: click just past twelve o'clock.

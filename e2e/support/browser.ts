@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestContext } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 
 export const baseUrl = requiredEnv('E2E_BASE_URL');
 export const adminPassword = requiredEnv('E2E_ADMIN_PASSWORD');
@@ -86,4 +86,21 @@ export async function openTestPage(t: TestContext, name: string) {
     await browser.close();
   });
   return { browser, ...opened };
+}
+
+/** Picks an option of an Ant Design select opened by clicking `control`; a searchable one is typed into first. */
+export async function choose(page: Page, control: Locator, option: string, search?: string) {
+  await control.click();
+  if (search) await control.fill(search);
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: option })
+    .first()
+    .click();
+}
+
+/** Presses a dialog's OK button and waits for the dialog to close. */
+export async function confirmDialog(dialog: Locator) {
+  await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await dialog.waitFor({ state: 'hidden' });
 }

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { unitQuery } from '../org/org-queries.ts';
 import { OrgUnitSelect } from '../org/OrgUnitSelect.tsx';
 import { indicatorsQuery } from './indicator-queries.ts';
 import type { IndicatorView } from './use-indicator-view.ts';
@@ -10,14 +9,11 @@ import type { IndicatorView } from './use-indicator-view.ts';
 export function ViewToolbar({ view, withIndicator = true }: { view: IndicatorView; withIndicator?: boolean }) {
   const { t, i18n } = useTranslation();
   const indicators = useQuery(indicatorsQuery());
-  // The unit's name shows even when it is outside the user's listed scopes (an administrator has none).
-  const current = useQuery(unitQuery(view.unit, undefined));
   return (
     <Space wrap>
       <OrgUnitSelect
-        // A short code in the address (?unit=1409) shows as the unit it names, under its full code.
-        value={current.data?.code ?? view.unit}
-        known={current.data ? [...view.knownUnits, current.data] : view.knownUnits}
+        value={view.unit}
+        known={view.knownUnits}
         onChange={(code) => code && view.setUnit(code)}
         style={{ width: 240 }}
         placeholder={t('indicators.unit')}

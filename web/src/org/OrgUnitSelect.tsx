@@ -1,7 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { type CSSProperties, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrgUnit } from '../api/types.ts';
+import { unitQuery } from './org-queries.ts';
 import { SearchNotFound } from './SearchNotFound.tsx';
 import { UnitOptionLabel } from './UnitOptionLabel.tsx';
 import { useUnitSearch } from './use-unit-search.ts';
@@ -9,7 +11,7 @@ import { useUnitSearch } from './use-unit-search.ts';
 type NamedUnit = { code: string; name: string };
 type Option = { value: string; label: string; unit?: OrgUnit };
 type Common = {
-  /** Units already chosen, so their names show before any search. */
+  /** Units already chosen, so their names show before any search (a single value is looked up otherwise). */
   known?: NamedUnit[];
   /** Leaves out search hits the user may not pick. */
   allow?: (unit: OrgUnit) => boolean;
@@ -32,6 +34,13 @@ export function OrgUnitSelect(props: Props) {
   const hits = units.filter((unit) => props.allow?.(unit) ?? true);
   const hitCodes = new Set(hits.map((unit) => unit.code));
   const remembered = new Map([...(props.known ?? []), ...picked].map((unit) => [unit.code, unit.name]));
+  // A single value from the address or a drill-down, in any form of its code, shows its unit's name.
+  const single = props.multiple ? undefined : props.value;
+  const named = useQuery({
+    ...unitQuery(single ?? '', undefined),
+    enabled: single !== undefined && !remembered.has(single),
+  });
+  if (single !== undefined && named.data && !remembered.has(single)) remembered.set(single, named.data.name);
   const options: Option[] = [
     ...[...remembered].filter(([code]) => !hitCodes.has(code)).map(([code, name]) => ({ value: code, label: name })),
     ...hits.map((unit) => ({ value: unit.code, label: unit.name, unit })),

@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { useUrlParams } from '../common/use-url-params.ts';
 import type { AsOf } from './org-queries.ts';
 
 /**
@@ -6,18 +6,7 @@ import type { AsOf } from './org-queries.ts';
  * and walked back with the browser's back button.
  */
 export function useOrgView() {
-  const [params, setParams] = useSearchParams();
-
-  function update(changes: Record<string, string | undefined>) {
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value === undefined) next.delete(key);
-        else next.set(key, value);
-      }
-      return next;
-    });
-  }
+  const [params, update] = useUrlParams();
 
   return {
     unitCode: params.get('unit') ?? undefined,

@@ -7,7 +7,6 @@ import type { RegistryHouseholdStatus, RegistryHouseholdSummary } from '../api/t
 import { useDebouncedValue } from '../common/use-debounced-value.ts';
 import { usePaging } from '../common/use-paging.ts';
 import { OrgUnitSelect } from '../org/OrgUnitSelect.tsx';
-import { unitQuery } from '../org/org-queries.ts';
 import { HouseholdDrawer } from './HouseholdDrawer.tsx';
 import { NewHouseholdModal } from './NewHouseholdModal.tsx';
 import {
@@ -32,7 +31,6 @@ export function HouseholdsTab({ canWrite, drill }: { canWrite: boolean; drill?: 
   const [text, setText] = useState('');
   const q = useDebouncedValue(text.trim(), 300);
   const paging = usePaging();
-  const drilledUnit = useQuery({ ...unitQuery(drill?.unit ?? '', undefined), enabled: drill !== undefined });
   const [open, setOpen] = useState<string>();
   const [creating, setCreating] = useState(false);
   const list = useQuery(householdsQuery({ unit, status, cause, measure, year, q: q || undefined, ...paging.slice }));
@@ -40,13 +38,7 @@ export function HouseholdsTab({ canWrite, drill }: { canWrite: boolean; drill?: 
   return (
     <Flex vertical gap={16}>
       <Flex gap={12} wrap>
-        <OrgUnitSelect
-          value={unit}
-          known={drilledUnit.data ? [drilledUnit.data] : []}
-          onChange={setUnit}
-          style={{ width: 280 }}
-          placeholder={t('registry.unit')}
-        />
+        <OrgUnitSelect value={unit} onChange={setUnit} style={{ width: 280 }} placeholder={t('registry.unit')} />
         <Select
           allowClear
           placeholder={t('registry.allStatuses')}

@@ -156,12 +156,7 @@ export function RegistryDashboard({
     <Flex vertical gap={16}>
       <Flex gap={16} align="center" wrap>
         <span>{t('registry.unit')}</span>
-        <OrgUnitSelect
-          value={unit}
-          known={unitInfo.data ? [unitInfo.data] : []}
-          onChange={(code) => code && setUnit(code)}
-          style={{ width: 320 }}
-        />
+        <OrgUnitSelect value={unit} onChange={(code) => code && setUnit(code)} style={{ width: 320 }} />
         <span>{t('registry.year')}</span>
         <InputNumber
           min={2014}

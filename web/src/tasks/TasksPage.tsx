@@ -8,7 +8,6 @@ import { useCan } from '../auth/session-queries.ts';
 import { ExportButton } from '../common/ExportButton.tsx';
 import { useUrlParams } from '../common/use-url-params.ts';
 import type { Colour, TaskListItem, TaskQuery } from '../loop/types.ts';
-import { unitQuery } from '../org/org-queries.ts';
 import { OrgUnitSelect } from '../org/OrgUnitSelect.tsx';
 import { FilterSearch } from './FilterSearch.tsx';
 import { TaskDrawer } from './TaskDrawer.tsx';
@@ -68,8 +67,6 @@ export function TasksPage() {
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const filter = filterOf(params);
-  // A unit filter from a link or a reload names its unit, not a bare code.
-  const filterUnit = useQuery({ ...unitQuery(filter.unit ?? '', undefined), enabled: filter.unit !== undefined });
   const pageSize = view === 'board' ? 200 : 50;
   const all = useQuery({ ...tasksQuery({ ...filter, page, pageSize }), enabled: tab === 'all' });
   const work = useQueries({
@@ -134,7 +131,6 @@ export function TasksPage() {
         <OrgUnitSelect
           placeholder={t('loop.tasks.unit')}
           value={params.get('unit') ?? undefined}
-          known={filterUnit.data ? [filterUnit.data] : []}
           onChange={(code) => set({ unit: code })}
           style={{ width: 240 }}
         />
