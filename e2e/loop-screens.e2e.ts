@@ -7,15 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import {
-  chineseLogin,
-  confirmDialog,
-  newPage,
-  openTestPage,
-  screenshot,
-  signInAs,
-  signInAsAdmin,
-} from './support/browser.ts';
+import { chineseLogin, newPage, openTestPage, screenshot, signInAs, signInAsAdmin } from './support/browser.ts';
 import { confirmPopup, day, formItem, pickUnit, post, responseTo, runSuffix } from './support/loop.ts';
 
 const TOWNSHIP = '140929201000'; // 高家会乡
@@ -112,7 +104,7 @@ test('a decision with an attachment issues a task, and the task shows the decisi
     .locator('input[type=file]')
     .setInputFiles({ name: '会议纪要.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 minutes') });
   await dialog.getByText('会议纪要.pdf').waitFor();
-  await confirmDialog(dialog);
+  await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
 
   const drawer = page.locator('.ant-drawer').filter({ hasText: `常务会议决定${suffix}` });
   await drawer.getByRole('link', { name: '会议纪要.pdf' }).waitFor();
@@ -283,7 +275,8 @@ test('a township clerk sees "my work" with counts, acknowledges a task, and read
   await bellCount.and(page.locator(`[title="${unread - 1}"]`)).waitFor();
   const opened = page.locator('.ant-drawer').filter({ hasText: `待报送任务${suffix}` });
   await opened.getByText('已签收').waitFor();
-  await page.keyboard.press('Escape');
+  // Closed by its button: a key press may still go to the inbox popover the drawer was opened from.
+  await opened.locator('.ant-drawer-close').click();
   await opened.waitFor({ state: 'hidden' });
   await bell.click();
   await inbox.getByRole('button', { name: '全部标为已读' }).click();
